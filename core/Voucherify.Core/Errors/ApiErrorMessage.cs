@@ -1,0 +1,3 @@
+namespace Voucherify.Core.Errors;
+
+public sealed record ApiErrorMessage(string Message);

@@ -1,0 +1,67 @@
+namespace Voucherify.Core.Errors;
+
+/// <summary>
+/// Every error the service answers with, named once, with the contract's status, key and message.
+/// </summary>
+public static class Problems
+{
+    public static ApiException InvalidPayload(string details) =>
+        new(new ApiError(400, "invalid_payload", "Invalid payload") { Details = details });
+
+    public static ApiException InvalidQueryParams(string details) =>
+        new(new ApiError(400, "invalid_query_params", "Invalid query params") { Details = details });
+
+    public static ApiException MissingParam(string details) =>
+        new(new ApiError(400, "missing_param", "Missing parameter") { Details = details });
+
+    public static ApiException MalformedJson(string details) =>
+        new(new ApiError(400, "invalid_payload", "Invalid payload") { Details = $"Malformed JSON: {details}" });
+
+    public static ApiException Unauthorized() =>
+        new(new ApiError(401, "unauthorized", "Unauthorized") { Details = "Missing or invalid API keys." });
+
+    public static ApiException Forbidden(string details) =>
+        new(new ApiError(403, "forbidden", "Forbidden") { Details = details });
+
+    public static ApiException NotFound(string resourceType, string id) =>
+        new(new ApiError(404, "not_found", "Resource not found")
+        {
+            Details = $"Cannot find {resourceType} with id {id}",
+            ResourceId = id,
+            ResourceType = resourceType,
+        });
+
+    public static ApiException RouteNotFound(string path) =>
+        new(new ApiError(404, "not_found", "Resource not found") { Details = $"No endpoint at {path}" });
+
+    public static ApiException MethodNotAllowed(string method, string path) =>
+        new(new ApiError(405, "method_not_allowed", "Method not allowed") { Details = $"{method} is not allowed on {path}" });
+
+    public static ApiException Duplicate(string resourceType, string id) =>
+        new(new ApiError(409, "duplicate_found", "Duplicated resource found")
+        {
+            Details = $"Duplicated {resourceType} exists with id {id}",
+            ResourceId = id,
+            ResourceType = resourceType,
+        });
+
+    public static ApiException PayloadTooLarge(long limit) =>
+        new(new ApiError(413, "payload_too_large", "Payload too large") { Details = $"The body exceeds {limit} bytes." });
+
+    public static ApiException UnsupportedMediaType(string? contentType) =>
+        new(new ApiError(415, "unsupported_media_type", "Unsupported media type") { Details = $"Expected application/json, got {contentType ?? "nothing"}." });
+
+    public static ApiException AlreadyRolledBack(string redemptionId) =>
+        new(new ApiError(400, "already_rolled_back", "Redemption has already been rolled back")
+        {
+            Details = $"Redemption {redemptionId} has already been rolled back.",
+            ResourceId = redemptionId,
+            ResourceType = "redemption",
+        });
+
+    public static ApiException Conflict(string details) =>
+        new(new ApiError(409, "conflict", "Conflict") { Details = details });
+
+    public static ApiException Internal() =>
+        new(new ApiError(500, "internal_error", "Internal server error"));
+}

@@ -1,0 +1,9 @@
+namespace Voucherify.Core.Storage;
+
+public enum ChangeKind
+{
+    Created,
+    Replaced,
+    Patched,
+    Deleted,
+}

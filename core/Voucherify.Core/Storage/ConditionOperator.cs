@@ -1,0 +1,15 @@
+namespace Voucherify.Core.Storage;
+
+public enum ConditionOperator
+{
+    Equal,
+    NotEqual,
+    LessThan,
+    LessThanOrEqual,
+    GreaterThan,
+    GreaterThanOrEqual,
+    In,
+    StartsWith,
+    IsNull,
+    IsNotNull,
+}

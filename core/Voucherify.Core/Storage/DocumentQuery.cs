@@ -1,0 +1,21 @@
+namespace Voucherify.Core.Storage;
+
+/// <summary>
+/// A query over one kind in one project, optionally within one partition. Paging is by opaque
+/// continuation token so Cosmos DB can serve it without OFFSET/LIMIT.
+/// </summary>
+public sealed record DocumentQuery(string ProjectId, string Kind)
+{
+    public string? PartitionKey { get; init; }
+
+    public IReadOnlyList<Condition> Where { get; init; } = [];
+
+    /// <summary>Body path to sort by; ties break on id so pages are stable.</summary>
+    public string OrderBy { get; init; } = "created_at";
+
+    public bool Descending { get; init; }
+
+    public int PageSize { get; init; } = 100;
+
+    public string? Continuation { get; init; }
+}

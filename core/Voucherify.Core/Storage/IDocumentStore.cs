@@ -1,0 +1,36 @@
+namespace Voucherify.Core.Storage;
+
+/// <summary>
+/// The store port. Every operation is atomic on one document; nothing spans two documents, because
+/// Cosmos DB cannot do that across partitions. Limits are enforced with <see cref="PatchAsync"/> guards.
+/// </summary>
+public interface IDocumentStore
+{
+    Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default);
+
+    /// <exception cref="DocumentConflictException">A document with this key exists.</exception>
+    Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces the body if the stored etag equals <paramref name="ifMatch"/> (or unconditionally when null).</summary>
+    /// <returns>The stored document, or null if it does not exist.</returns>
+    /// <exception cref="PreconditionFailedException">The etag did not match.</exception>
+    Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Applies the operations atomically if every condition holds on the current body.
+    /// Returns the patched document; null if it does not exist or a condition failed
+    /// (<see cref="PatchResult"/> tells which).
+    /// </summary>
+    Task<PatchResult> PatchAsync(DocumentKey key, IReadOnlyList<PatchOperation> operations, IReadOnlyList<Condition>? conditions = null, CancellationToken cancellationToken = default);
+
+    /// <returns>True if a document was deleted.</returns>
+    /// <exception cref="PreconditionFailedException">The etag did not match.</exception>
+    Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default);
+
+    Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default);
+
+    Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>Reads committed changes after the checkpoint (null = from the beginning), in commit order.</summary>
+    Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default);
+}

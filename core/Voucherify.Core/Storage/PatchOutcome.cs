@@ -1,0 +1,8 @@
+namespace Voucherify.Core.Storage;
+
+public enum PatchOutcome
+{
+    Applied,
+    NotFound,
+    ConditionFailed,
+}

@@ -1,0 +1,74 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Abstractions;
+using Microsoft.Azure.Functions.Worker;
+
+namespace Voucherify.DevHost;
+
+/// <summary>
+/// Serves the Function App's own HTTP functions on Kestrel: routes and methods come from their
+/// [Function]/[HttpTrigger] attributes, so there is no second route table to drift.
+/// </summary>
+public static class FunctionEndpoints
+{
+    public static IReadOnlyList<FunctionRoute> Discover(Assembly assembly) =>
+        assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.Static))
+            .Select(FunctionRoute.From)
+            .OfType<FunctionRoute>()
+            .ToList();
+
+    public static void Map(IEndpointRouteBuilder endpoints, Assembly assembly)
+    {
+        foreach (var route in Discover(assembly))
+        {
+            endpoints.MapMethods("/" + route.Route, route.Methods, context => InvokeAsync(context, route))
+                .WithDisplayName(route.Name);
+        }
+    }
+
+    private static async Task InvokeAsync(HttpContext context, FunctionRoute route)
+    {
+        var method = route.Method;
+        var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(context.RequestServices, method.DeclaringType!);
+        var arguments = method.GetParameters().Select(parameter => Bind(parameter, context)).ToArray();
+        object? returned;
+        try
+        {
+            returned = method.Invoke(target, arguments);
+        }
+        catch (TargetInvocationException invocation) when (invocation.InnerException is not null)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(invocation.InnerException).Throw();
+            throw;
+        }
+
+        var result = returned switch
+        {
+            Task<IActionResult> task => await task,
+            IActionResult action => action,
+            _ => throw new InvalidOperationException($"{route.Name} must return IActionResult or Task<IActionResult>."),
+        };
+        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new ActionDescriptor()));
+    }
+
+    private static object? Bind(ParameterInfo parameter, HttpContext context)
+    {
+        if (parameter.ParameterType == typeof(HttpRequest))
+        {
+            return context.Request;
+        }
+
+        if (parameter.ParameterType == typeof(CancellationToken))
+        {
+            return context.RequestAborted;
+        }
+
+        if (parameter.ParameterType == typeof(string) && context.Request.RouteValues.TryGetValue(parameter.Name!, out var value))
+        {
+            return value?.ToString();
+        }
+
+        throw new InvalidOperationException($"The dev host cannot bind parameter '{parameter.Name}' of {parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}.");
+    }
+}

@@ -1,0 +1,3 @@
+namespace Voucherify.Functions.Health;
+
+public sealed record HealthStatus(string Status);

@@ -1,0 +1,66 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Logging;
+using Voucherify.Core.Errors;
+using Voucherify.Core.Ids;
+
+namespace Voucherify.Functions.Http;
+
+/// <summary>
+/// What every request goes through before and after its function, in one place for both hosts
+/// (worker middleware in the Function App, ASP.NET middleware in the dev host): a request id,
+/// the caller's keys, and every failure turned into the contract's error object.
+/// </summary>
+public sealed class RequestPipeline(CallerAuthenticator authenticator, ILogger<RequestPipeline> logger)
+{
+    public async Task InvokeAsync(HttpContext context, Func<Task> next)
+    {
+        var requestId = IdGenerator.New(IdPrefixes.Request, 18);
+        context.SetRequestId(requestId);
+        context.Response.Headers["X-Request-Id"] = requestId;
+        try
+        {
+            if (!AccessPolicy.IsPublic(context.Request.Path))
+            {
+                context.SetCaller(authenticator.Authenticate(context.Request));
+            }
+
+            await next();
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            var error = ToError(exception, context);
+            await WriteErrorAsync(context, error);
+        }
+    }
+
+    public static Task WriteErrorAsync(HttpContext context, ApiError error)
+    {
+        context.Response.Clear();
+        context.Response.Headers["X-Request-Id"] = context.RequestId();
+        var result = new WireResult(error.Code, error with { RequestId = context.RequestId() });
+        return result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+    }
+
+    private ApiError ToError(Exception exception, HttpContext context)
+    {
+        switch (exception)
+        {
+            case ApiException api:
+                return api.Error;
+            case JsonException json:
+                return Problems.InvalidPayload(json.Message).Error;
+            case BadHttpRequestException bad when bad.StatusCode == StatusCodes.Status413PayloadTooLarge:
+                return Problems.PayloadTooLarge(context.Request.ContentLength ?? 0).Error;
+            case BadHttpRequestException bad:
+                return Problems.InvalidPayload(bad.Message).Error;
+            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
+                return new ApiError(499, "client_closed_request", "Client closed request");
+            default:
+                logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+                return Problems.Internal().Error;
+        }
+    }
+}

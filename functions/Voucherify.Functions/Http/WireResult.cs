@@ -1,0 +1,29 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Voucherify.Core.Json;
+
+namespace Voucherify.Functions.Http;
+
+/// <summary>
+/// Writes a body in the wire JSON shape. Our own result type, so the Function App and the dev host
+/// answer byte for byte alike without depending on MVC formatters.
+/// </summary>
+public sealed class WireResult(int statusCode, object? body) : IActionResult
+{
+    public int StatusCode { get; } = statusCode;
+
+    public object? Body { get; } = body;
+
+    public async Task ExecuteResultAsync(ActionContext context)
+    {
+        var response = context.HttpContext.Response;
+        response.StatusCode = StatusCode;
+        if (Body is null)
+        {
+            return;
+        }
+
+        response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), Wire.Options, context.HttpContext.RequestAborted);
+    }
+}
