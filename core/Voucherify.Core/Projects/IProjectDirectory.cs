@@ -4,4 +4,7 @@ namespace Voucherify.Core.Projects;
 public interface IProjectDirectory
 {
     Caller? Resolve(KeyRole role, string applicationId, string token);
+
+    /// <summary>For background work that carries only the project id.</summary>
+    Project? Find(string projectId);
 }

@@ -22,6 +22,8 @@ public sealed class ConfiguredProjectDirectory : IProjectDirectory
 
     public IEnumerable<Project> Projects => keys.Values.Select(k => k.Project).DistinctBy(p => p.Id);
 
+    public Project? Find(string projectId) => Projects.FirstOrDefault(p => p.Id == projectId);
+
     public Caller? Resolve(KeyRole role, string applicationId, string token)
     {
         if (!keys.TryGetValue((role, applicationId), out var entry))

@@ -1,0 +1,3 @@
+namespace Voucherify.Core.Lists;
+
+public sealed record PagedResult<T>(IReadOnlyList<T> Items, long Total);

@@ -1,0 +1,100 @@
+using Voucherify.Core.Campaigns;
+using Voucherify.Core.Errors;
+using Voucherify.Core.Ids;
+using Voucherify.Core.Projects;
+using Voucherify.Core.Storage;
+using Voucherify.Core.Validations;
+using Voucherify.Core.Vouchers;
+
+namespace Voucherify.Core.Redemptions;
+
+/// <summary>
+/// POST /v1/vouchers/{code}/redemption. Judges like validate, then takes a use with one guarded
+/// patch, then writes the record; every attempt, failed ones too, leaves a record.
+/// </summary>
+public sealed class RedemptionService(
+    IDocumentStore store,
+    VoucherLookup vouchers,
+    CampaignLookup campaigns,
+    VoucherUsage usage,
+    TimeProvider clock)
+{
+    public async Task<Redemption> RedeemAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
+    {
+        var context = RedemptionContext.From(request, clock.GetUtcNow());
+        var document = await vouchers.FindAsync(project, code, cancellationToken);
+        if (document is null)
+        {
+            await RecordFailureAsync(project, context, null, Failures.NotFound, cancellationToken);
+            throw Problems.NotFound("voucher", code);
+        }
+
+        var voucher = document.Read<Voucher>();
+        var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
+        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, context.Date, project.TimeZone);
+        if (evaluation.Failure is { } failure)
+        {
+            throw await FailAsync(project, context, voucher, failure, requestId, cancellationToken);
+        }
+
+        var redemptionId = IdGenerator.New(IdPrefixes.Redemption, 18);
+        var reserved = await usage.ReserveAsync(document.Key, redemptionId, cancellationToken);
+        if (reserved.Document is null)
+        {
+            throw await RefusedAsync(project, context, voucher, campaign, requestId, cancellationToken);
+        }
+
+        var redemption = context.Success(redemptionId, reserved.Document.Read<Voucher>(), evaluation.Order!);
+        await WriteAsync(document.Key, redemption, project, reserved.Document, cancellationToken);
+        return redemption;
+    }
+
+    private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, Project project, StoredDocument voucher, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateAsync(new NewDocument(RedemptionKeys.For(project, redemption.Id), DocumentJson.ToBody(redemption)), cancellationToken);
+        }
+        catch
+        {
+            var use = new PendingUse(PendingUse.Redeem, 1, redemption.Id, redemption.Date);
+            await usage.CompensateAsync(voucherKey, use, CancellationToken.None);
+            throw;
+        }
+
+        await usage.ConfirmAsync(voucherKey, redemption.Id, CancellationToken.None);
+    }
+
+    /// <summary>The guarded patch refused: read again to name the reason (limit reached, disabled or deleted meanwhile).</summary>
+    private async Task<ApiException> RefusedAsync(Project project, RedemptionContext context, Voucher voucher, Campaign? campaign, string requestId, CancellationToken cancellationToken)
+    {
+        var current = await store.GetAsync(VoucherKeys.For(project, voucher.Code), cancellationToken);
+        if (current is null)
+        {
+            await RecordFailureAsync(project, context, voucher, Failures.NotFound, cancellationToken);
+            return Problems.NotFound("voucher", voucher.Code);
+        }
+
+        var now = current.Read<Voucher>();
+        var failure = VoucherEvaluator.Availability(now, campaign, context.Date, project.TimeZone) ?? Failures.QuantityExceeded;
+        return await FailAsync(project, context, now, failure, requestId, cancellationToken);
+    }
+
+    private async Task<ApiException> FailAsync(Project project, RedemptionContext context, Voucher voucher, Failure failure, string requestId, CancellationToken cancellationToken)
+    {
+        var record = await RecordFailureAsync(project, context, voucher, failure, cancellationToken);
+        return new ApiException(failure.ToError(400, voucher.Code) with
+        {
+            RequestId = requestId,
+            ResourceId = record.Id,
+            ResourceType = "redemption",
+        });
+    }
+
+    private async Task<Redemption> RecordFailureAsync(Project project, RedemptionContext context, Voucher? voucher, Failure failure, CancellationToken cancellationToken)
+    {
+        var record = context.Failure(IdGenerator.New(IdPrefixes.FailedRedemption, 18), voucher, failure);
+        await store.CreateAsync(new NewDocument(RedemptionKeys.For(project, record.Id), DocumentJson.ToBody(record)), cancellationToken);
+        return record;
+    }
+}

@@ -1,0 +1,3 @@
+namespace Voucherify.Core.Redemptions;
+
+public sealed record RelatedRedemption(string Id, DateTimeOffset Date);

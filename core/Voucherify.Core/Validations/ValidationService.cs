@@ -1,0 +1,45 @@
+using Voucherify.Core.Campaigns;
+using Voucherify.Core.Lists;
+using Voucherify.Core.Projects;
+using Voucherify.Core.Storage;
+using Voucherify.Core.Vouchers;
+
+namespace Voucherify.Core.Validations;
+
+/// <summary>POST /v1/vouchers/{code}/validate: judges without counting anything.</summary>
+public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup campaigns, TimeProvider clock)
+{
+    public async Task<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
+    {
+        var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).Read<Voucher>();
+        var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
+        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, clock.GetUtcNow(), project.TimeZone);
+        var trackingId = TrackingIds.For(request.Customer, request.TrackingId);
+        if (evaluation.Failure is { } failure)
+        {
+            return new VoucherValidationResponse
+            {
+                Valid = false,
+                Code = voucher.Code,
+                Reason = failure.Message,
+                Error = failure.ToError(400, voucher.Code) with { RequestId = requestId },
+                TrackingId = trackingId,
+                Metadata = voucher.Metadata,
+            };
+        }
+
+        return new VoucherValidationResponse
+        {
+            Valid = true,
+            Code = voucher.Code,
+            ApplicableTo = WireList.Of<object>("data", [], 0),
+            InapplicableTo = WireList.Of<object>("data", [], 0),
+            Campaign = voucher.Campaign,
+            CampaignId = voucher.CampaignId,
+            Discount = voucher.Discount,
+            Order = evaluation.Order,
+            TrackingId = trackingId,
+            Metadata = voucher.Metadata,
+        };
+    }
+}

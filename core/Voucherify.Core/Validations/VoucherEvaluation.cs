@@ -1,0 +1,13 @@
+using Voucherify.Core.Orders;
+
+namespace Voucherify.Core.Validations;
+
+/// <summary>The verdict on one voucher in one context: a failure, or the order as the discount leaves it.</summary>
+public sealed record VoucherEvaluation(Failure? Failure, OrderCalculated? Order)
+{
+    public bool IsValid => Failure is null;
+
+    public static VoucherEvaluation Fail(Failure failure) => new(failure, null);
+
+    public static VoucherEvaluation Pass(OrderCalculated order) => new(null, order);
+}
