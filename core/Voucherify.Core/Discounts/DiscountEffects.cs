@@ -33,13 +33,14 @@ public static class DiscountEffects
     };
 
     /// <summary>
-    /// SEMANTICS §5 "Defaults": UNIT falls back to ADD_MISSING_ITEMS (PROPOSAL); the others hit the
-    /// items only when the rules name products, otherwise the whole order.
+    /// SEMANTICS §5 "Defaults": UNIT falls back to ADD_MISSING_ITEMS (PROPOSAL); AMOUNT and PERCENT hit the
+    /// items only when the rules name products. FIXED keeps its documented meaning, a new order total, because
+    /// on items it needs a new price from the rules that a definition without an effect does not promise.
     /// </summary>
     public static string DefaultFor(string type, bool rulesTargetProducts) => type switch
     {
         DiscountTypes.Unit => AddMissingItems,
-        _ when rulesTargetProducts => ApplyToItems,
+        DiscountTypes.Amount or DiscountTypes.Percent when rulesTargetProducts => ApplyToItems,
         _ => ApplyToOrder,
     };
 }

@@ -94,6 +94,15 @@ public sealed class StackingAccumulationTests
     }
 
     [Fact]
+    public void Fixed_without_an_effect_sets_the_order_total_even_when_the_rules_name_products_PROPOSAL()
+    {
+        var outcome = DiscountCalculator.Apply(Cart.FixedAt(600) with { Effect = null }, Cart.Of(Cart.Line("a", 1, 1000)), new DiscountOptions { RulesTargetProducts = true });
+
+        Assert.Equal(ApplyToOrder, outcome.Effect);
+        Assert.Equal(400, outcome.AppliedDiscountAmount);
+    }
+
+    [Fact]
     public void A_discount_on_a_fully_discounted_order_has_no_effect()
     {
         var paid = DiscountCalculator.Apply(Cart.PercentOff(100), Cart.Of(1000)).Order;
