@@ -21,6 +21,8 @@ public sealed class OrderWireTests
         Assert.Equal(4300, (long)json["amount"]!);
         Assert.Equal(4300, (long)json["total_amount"]!);
         Assert.Equal("order", (string)json["object"]!);
+
+        // initial_amount only when it differs from amount is a PROPOSAL (R1.3).
         foreach (var field in new[] { "discount_amount", "items_discount_amount", "total_discount_amount", "applied_discount_amount", "initial_amount" })
         {
             Assert.False(json.ContainsKey(field), field);
