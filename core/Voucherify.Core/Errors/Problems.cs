@@ -59,6 +59,12 @@ public static class Problems
             ResourceType = "redemption",
         });
 
+    public static ApiException MissingAmount(string details) =>
+        new(new ApiError(400, "missing_amount", "Missing order amount") { Details = details });
+
+    public static ApiException MissingOrderItemsAmount(string details) =>
+        new(new ApiError(400, "missing_order_items_amount", "Missing applicable order items") { Details = details });
+
     public static ApiException Conflict(string details) =>
         new(new ApiError(409, "conflict", "Conflict") { Details = details });
 

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Voucherify.Core.Json;
+
+namespace Voucherify.Core.Orders;
+
+/// <summary>
+/// The order as responses echo it, carrying the amount algebra of SEMANTICS R1.4. The sums and totals are
+/// derived from the stored parts (amount, order-level discount, the items), so the algebra cannot drift;
+/// they are written to the wire and ignored when read back.
+/// </summary>
+public sealed record OrderCalculated
+{
+    public string? Id { get; init; }
+
+    public string? SourceId { get; init; }
+
+    public DateTimeOffset? CreatedAt { get; init; }
+
+    public DateTimeOffset? UpdatedAt { get; init; }
+
+    public string? Status { get; init; }
+
+    /// <summary>Null only when nothing in the order is priced.</summary>
+    [JsonConverter(typeof(MinorUnitsConverter))]
+    public long? Amount { get; init; }
+
+    /// <summary>The amount before UNIT effects added items; set only once it differs from <see cref="Amount"/>.</summary>
+    [JsonConverter(typeof(MinorUnitsConverter))]
+    public long? InitialAmount { get; init; }
+
+    /// <summary>Cumulative order-level discount (gift credits included).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long DiscountAmount { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long ItemsDiscountAmount => checked(Items.Sum(item => item.DiscountAmount));
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long TotalDiscountAmount => checked(DiscountAmount + ItemsDiscountAmount);
+
+    public long? TotalAmount => Amount is { } amount ? checked(amount - TotalDiscountAmount) : null;
+
+    /// <summary>The order-level discount added by this request (or this redeemable).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long AppliedDiscountAmount { get; init; }
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long ItemsAppliedDiscountAmount => checked(Items.Sum(item => item.AppliedDiscountAmount));
+
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public long TotalAppliedDiscountAmount => checked(AppliedDiscountAmount + ItemsAppliedDiscountAmount);
+
+    public IReadOnlyList<OrderItemCalculated> Items { get; init; } = [];
+
+    public JsonObject? Metadata { get; init; }
+
+    public JsonObject? Customer { get; init; }
+
+    public string? CustomerId { get; init; }
+
+    public string? ReferrerId { get; init; }
+
+    public string Object => "order";
+
+    public JsonObject? Redemptions { get; init; }
+
+    /// <summary>The amount validation rules on <c>order.initial_amount</c> compare with.</summary>
+    [JsonIgnore]
+    public long? OriginalAmount => InitialAmount ?? Amount;
+
+    /// <summary>Normalises a request order (SEMANTICS R1.2, R1.3); the lookup supplies catalog prices for unpriced lines.</summary>
+    public static OrderCalculated From(OrderRequest request, Func<OrderItemRequest, CatalogItem?>? catalogLookup = null) =>
+        OrderNormalization.Normalize(request, catalogLookup);
+
+    /// <summary>
+    /// This order with its applied_* fields measured against an earlier state of the same order: against the state
+    /// before one redeemable for that redeemable's echo, against the state at the start of the request for the top level.
+    /// Lines are matched by position; effects only ever append lines.
+    /// </summary>
+    public OrderCalculated WithAppliedSince(OrderCalculated before) => this with
+    {
+        AppliedDiscountAmount = checked(DiscountAmount - before.DiscountAmount),
+        Items = [.. Items.Select((item, index) => item.WithAppliedSince(index < before.Items.Count ? before.Items[index] : null))],
+    };
+}
