@@ -2,60 +2,6 @@
 #pragma warning disable SA1402, SA1649
 using System.Text.Json.Nodes;
 
-namespace Voucherify.Core.Discounts
-{
-    public sealed record Discount
-    {
-        public string Type { get; init; } = "AMOUNT";
-        public long? AmountOff { get; init; }
-        public decimal? PercentOff { get; init; }
-        public long? AmountLimit { get; init; }
-        public string? Effect { get; init; }
-        public void Validate() { }
-    }
-
-    public sealed record DiscountOutcome(Voucherify.Core.Orders.OrderCalculated Order);
-
-    public static class DiscountCalculator
-    {
-        public static DiscountOutcome Apply(Discount discount, Voucherify.Core.Orders.OrderCalculated current, Func<Voucherify.Core.Orders.OrderItemCalculated, bool>? isApplicable = null) => new(current);
-    }
-}
-
-namespace Voucherify.Core.Orders
-{
-    public sealed record OrderRequest
-    {
-        public string? Id { get; init; }
-        public string? SourceId { get; init; }
-        public long? Amount { get; init; }
-        public JsonObject? Metadata { get; init; }
-        public IReadOnlyList<OrderItemRequest>? Items { get; init; }
-    }
-
-    public sealed record OrderItemRequest
-    {
-        public long? Quantity { get; init; }
-        public long? Price { get; init; }
-        public long? Amount { get; init; }
-    }
-
-    public sealed record OrderCalculated
-    {
-        public long? Amount { get; init; }
-        public long? DiscountAmount { get; init; }
-        public long? TotalDiscountAmount { get; init; }
-        public long? TotalAmount { get; init; }
-        public long? AppliedDiscountAmount { get; init; }
-        public long? ItemsDiscountAmount { get; init; }
-        public IReadOnlyList<OrderItemCalculated>? Items { get; init; }
-        public string Object { get; init; } = "order";
-        public static OrderCalculated From(OrderRequest request) => new() { Amount = request.Amount, TotalAmount = request.Amount };
-    }
-
-    public sealed record OrderItemCalculated;
-}
-
 namespace Voucherify.Core.Vouchers.Validity
 {
     public sealed record ValidityTimeframe(string? Interval, string? Duration);

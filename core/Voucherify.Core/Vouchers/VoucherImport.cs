@@ -10,7 +10,7 @@ namespace Voucherify.Core.Vouchers;
 /// POST /v1/vouchers/import: every entry is checked before the action starts (a bad body is a 400
 /// that changes nothing); the action then creates them and reports each one it could not.
 /// </summary>
-public sealed class VoucherImport(VoucherService vouchers, AsyncActionService actions) : IAsyncActionHandler
+public sealed class VoucherImport(VoucherService vouchers) : IAsyncActionHandler
 {
     public const int MaxEntries = 100_000;
 
@@ -46,8 +46,7 @@ public sealed class VoucherImport(VoucherService vouchers, AsyncActionService ac
         return parsed;
     }
 
-    public Task<AsyncAction> StartAsync(Project project, IReadOnlyList<JsonObject> entries, string? requestId, CancellationToken cancellationToken) =>
-        actions.StartAsync(project, Type, new JsonObject { ["vouchers"] = new JsonArray([.. entries]) }, requestId, cancellationToken);
+    public static JsonObject Payload(IReadOnlyList<JsonObject> entries) => new() { ["vouchers"] = new JsonArray([.. entries]) };
 
     public async Task<JsonObject> RunAsync(Project project, JsonObject payload, IProgress<int> progress, CancellationToken cancellationToken)
     {

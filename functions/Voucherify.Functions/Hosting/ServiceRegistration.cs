@@ -1,12 +1,20 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Voucherify.Core.AsyncActions;
+using Voucherify.Core.Campaigns;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Redemptions;
+using Voucherify.Core.Validations;
+using Voucherify.Core.Vouchers;
+using Voucherify.Functions.AsyncActions;
 using Voucherify.Functions.Http;
+using Voucherify.Functions.Vouchers;
 
 namespace Voucherify.Functions.Hosting;
 
-/// <summary>Everything both hosts register: options, store, domain services, the request pipeline.</summary>
+/// <summary>Everything both hosts register: options, store, domain services, the request pipeline, the workers.</summary>
 public static class ServiceRegistration
 {
     public static IServiceCollection AddVoucherify(this IServiceCollection services, IConfiguration configuration)
@@ -17,6 +25,40 @@ public static class ServiceRegistration
         services.AddSingleton<IProjectDirectory>(sp => sp.GetRequiredService<ConfiguredProjectDirectory>());
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RequestPipeline>();
+        services.AddStore();
+        services.AddDomain();
+        services.AddSingleton<VoucherPresenter>();
+        services.AddSingleton<InProcessAsyncActionQueue>();
+        services.AddSingleton<IAsyncActionQueue>(sp => sp.GetRequiredService<InProcessAsyncActionQueue>());
+        services.AddHostedService<AsyncActionWorker>();
         return services;
+    }
+
+    private static void AddDomain(this IServiceCollection services)
+    {
+        services.AddSingleton(sp => new CampaignSettings(sp.GetRequiredService<IOptions<VoucherifyOptions>>().Value.SyncGenerationLimit));
+        services.AddSingleton<VoucherLookup>();
+        services.AddSingleton<CampaignLookup>();
+        services.AddSingleton<CampaignVoucherCounter>();
+        services.AddSingleton<VoucherService>();
+        services.AddSingleton<VoucherImport>();
+        services.AddSingleton<CampaignService>();
+        services.AddSingleton<CampaignVoucherGeneration>();
+        services.AddSingleton<CampaignVoucherUpdate>();
+        services.AddSingleton<CampaignVoucherDeletion>();
+        services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<VoucherImport>());
+        services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherGeneration>());
+        services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherUpdate>());
+        services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherDeletion>());
+        services.AddSingleton<AsyncActionService>();
+        services.AddSingleton<ValidationService>();
+        services.AddSingleton<VoucherUsage>();
+        services.AddSingleton<RedemptionService>();
+        services.AddSingleton<RedemptionQueries>();
+        services.AddSingleton<RollbackService>();
+    }
+
+    private static void AddStore(this IServiceCollection services)
+    {
     }
 }

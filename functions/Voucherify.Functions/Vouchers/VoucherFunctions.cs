@@ -9,7 +9,7 @@ using Voucherify.Functions.Http;
 namespace Voucherify.Functions.Vouchers;
 
 /// <summary>/v1/vouchers: create, read, update, delete, list, toggle, import.</summary>
-public sealed class VoucherFunctions(VoucherService vouchers, VoucherImport import, VoucherPresenter presenter)
+public sealed class VoucherFunctions(VoucherService vouchers, AsyncActionService actions, VoucherPresenter presenter)
 {
     [Function("ListVouchers")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/vouchers")] HttpRequest request)
@@ -79,7 +79,7 @@ public sealed class VoucherFunctions(VoucherService vouchers, VoucherImport impo
     {
         var node = await RequestBody.ReadNodeAsync(request, RequestBody.BulkLimit);
         var entries = VoucherImport.Parse(node);
-        var action = await import.StartAsync(request.Project(), entries, request.HttpContext.RequestId(), request.HttpContext.RequestAborted);
+        var action = await actions.StartAsync(request.Project(), AsyncActionTypes.VouchersImport, VoucherImport.Payload(entries), request.HttpContext.RequestId(), request.HttpContext.RequestAborted);
         return Api.Accepted(new AsyncActionAccepted(action.Id));
     }
 }
