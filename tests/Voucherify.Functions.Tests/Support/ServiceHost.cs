@@ -1,0 +1,118 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Voucherify.DevHost;
+
+namespace Voucherify.Functions.Tests.Support;
+
+/// <summary>
+/// The real dev host on Kestrel (loopback, a free port), on a fresh SQLite file, with a fake clock.
+/// Tests talk to it over real HTTP exactly as a shop would.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    public const string OtherProjectAppId = "other-app-id";
+    public const string OtherProjectToken = "other-app-token";
+
+    private readonly WebApplication app;
+    private readonly string folder;
+
+    private ServiceHost(WebApplication app, string folder, FakeTimeProvider clock)
+    {
+        this.app = app;
+        this.folder = folder;
+        Clock = clock;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Server = Client(DevDefaults.AppId, DevDefaults.AppToken, "X-App-Id", "X-App-Token");
+        ClientSide = Client(DevDefaults.ClientId, DevDefaults.ClientToken, "X-Client-Application-Id", "X-Client-Token");
+        OtherProject = Client(OtherProjectAppId, OtherProjectToken, "X-App-Id", "X-App-Token");
+        Anonymous = new HttpClient { BaseAddress = BaseAddress };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public FakeTimeProvider Clock { get; }
+
+    /// <summary>Server keys of the dev project.</summary>
+    public HttpClient Server { get; }
+
+    /// <summary>Client-side keys of the dev project.</summary>
+    public HttpClient ClientSide { get; }
+
+    /// <summary>Server keys of a second project, to prove isolation.</summary>
+    public HttpClient OtherProject { get; }
+
+    public HttpClient Anonymous { get; }
+
+    public string StorePath => Path.Combine(folder, "voucherify.db");
+
+    public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("voucherify-test-").FullName;
+        var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+        var args = new List<string>
+        {
+            "--urls", "http://127.0.0.1:0",
+            $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}",
+        };
+        args.AddRange(ProjectArgs());
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            args.Add($"--{key}={value}");
+        }
+
+        var app = DevHostApp.Build([.. args], services => services.AddSingleton<TimeProvider>(clock));
+        await app.StartAsync();
+        return new ServiceHost(app, folder, clock);
+    }
+
+    public T Service<T>()
+        where T : notnull => app.Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Server.Dispose();
+        ClientSide.Dispose();
+        OtherProject.Dispose();
+        Anonymous.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private static IEnumerable<string> ProjectArgs() =>
+    [
+        $"--Voucherify:Projects:0:Id={DevDefaults.ProjectId}",
+        "--Voucherify:Projects:0:Name=Development",
+        "--Voucherify:Projects:0:TimeZone=UTC",
+        $"--Voucherify:Projects:0:ServerKeys:0:AppId={DevDefaults.AppId}",
+        $"--Voucherify:Projects:0:ServerKeys:0:Token={DevDefaults.AppToken}",
+        $"--Voucherify:Projects:0:ClientKeys:0:AppId={DevDefaults.ClientId}",
+        $"--Voucherify:Projects:0:ClientKeys:0:Token={DevDefaults.ClientToken}",
+        "--Voucherify:Projects:1:Id=proj_other",
+        "--Voucherify:Projects:1:Name=Other",
+        "--Voucherify:Projects:1:TimeZone=Europe/Warsaw",
+        $"--Voucherify:Projects:1:ServerKeys:0:AppId={OtherProjectAppId}",
+        $"--Voucherify:Projects:1:ServerKeys:0:Token={OtherProjectToken}",
+    ];
+
+    private HttpClient Client(string id, string token, string idHeader, string tokenHeader)
+    {
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add(idHeader, id);
+        client.DefaultRequestHeaders.Add(tokenHeader, token);
+        client.DefaultRequestHeaders.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        return client;
+    }
+}
