@@ -17,6 +17,7 @@ public static class ServiceRegistration
         services.AddSingleton<IProjectDirectory>(sp => sp.GetRequiredService<ConfiguredProjectDirectory>());
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RequestPipeline>();
+        services.AddVoucherAssets();
         return services;
     }
 }

@@ -43,6 +43,7 @@ public sealed class ValidityScheduleDaylightSavingTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_timeframe_window_whose_wall_clock_start_is_skipped_by_spring_forward_opens_an_hour_later()
     {
         var schedule = Timeframe("2024-03-30T02:30+01:00", "P1D", "PT1H");
@@ -72,6 +73,7 @@ public sealed class ValidityScheduleDaylightSavingTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_timeframe_window_on_a_repeated_new_york_hour_opens_at_its_first_occurrence()
     {
         var schedule = Timeframe("2024-11-02T01:30-04:00", "P1D", "PT1H");
@@ -91,6 +93,7 @@ public sealed class ValidityScheduleDaylightSavingTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Warsaw_daily_hours_in_the_repeated_fall_back_hour_match_both_times()
     {
         var schedule = Daily("02:00", "03:00");
@@ -120,6 +123,7 @@ public sealed class ValidityScheduleDaylightSavingTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void New_york_daily_hours_in_the_repeated_fall_back_hour_match_both_times()
     {
         var schedule = Daily("01:00", "02:00");

@@ -20,10 +20,12 @@ public sealed class ValidityScheduleTests
         Assert.Equal("voucher_not_active", new ValiditySchedule(StartDate: At("2024-06-01T10:00Z")).FailureAt(At("2024-06-01T09:59:59.999Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_voucher_is_active_from_the_instant_of_its_start_date() =>
         Assert.Null(new ValiditySchedule(StartDate: At("2024-06-01T10:00Z")).FailureAt(At("2024-06-01T10:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_voucher_is_still_active_at_the_instant_of_its_expiration_date() =>
         Assert.Null(new ValiditySchedule(ExpirationDate: At("2024-06-30T23:59Z")).FailureAt(At("2024-06-30T23:59Z"), Utc));
 
@@ -48,6 +50,7 @@ public sealed class ValidityScheduleTests
         Assert.Null(EveryOtherDayForAnHour.FailureAt(At("2024-01-01T00:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_timeframe_window_is_closed_at_its_end_because_the_end_is_exclusive() =>
         Assert.Equal("voucher_not_active_now", EveryOtherDayForAnHour.FailureAt(At("2024-01-01T01:00Z"), Utc));
 
@@ -144,6 +147,7 @@ public sealed class ValidityScheduleTests
         Assert.Null(new ValiditySchedule(ValidityDayOfWeek: [0]).FailureAt(At("2024-06-02T10:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void An_empty_weekday_list_does_not_limit_the_voucher() =>
         Assert.Null(new ValiditySchedule(ValidityDayOfWeek: []).FailureAt(At("2024-06-01T10:00Z"), Utc));
 
@@ -163,6 +167,7 @@ public sealed class ValidityScheduleTests
         Assert.Null(TuesdayAndThursdayMornings.FailureAt(At("2024-06-04T10:59Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Daily_hours_end_exclusively_so_tuesday_at_eleven_is_not_active_now() =>
         Assert.Equal("voucher_not_active_now", TuesdayAndThursdayMornings.FailureAt(At("2024-06-04T11:00Z"), Utc));
 
@@ -188,10 +193,12 @@ public sealed class ValidityScheduleTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Daily_hours_without_days_apply_every_day() =>
         Assert.Null(new ValiditySchedule(ValidityHours: new ValidityHours([new ValidityHoursDaily("09:00", "11:00", null)])).FailureAt(At("2024-06-01T10:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Daily_hours_ending_at_midnight_include_the_last_minute_of_the_day()
     {
         var schedule = new ValiditySchedule(ValidityHours: new ValidityHours([new ValidityHoursDaily("22:00", "00:00", [6])]));
@@ -210,22 +217,27 @@ public sealed class ValidityScheduleTests
     }
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Date_checks_come_before_recurring_limits_so_an_early_voucher_outside_its_hours_is_not_active() =>
         Assert.Equal("voucher_not_active", (TuesdayAndThursdayMornings with { StartDate = At("2024-07-01T00:00Z") }).FailureAt(At("2024-06-05T10:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Date_checks_come_before_recurring_limits_so_a_late_voucher_outside_its_hours_is_expired() =>
         Assert.Equal("voucher_expired", (TuesdayAndThursdayMornings with { ExpirationDate = At("2024-05-01T00:00Z") }).FailureAt(At("2024-06-05T10:00Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_timeframe_without_a_start_date_fails_closed() =>
         Assert.Equal("voucher_not_active_now", new ValiditySchedule(ValidityTimeframe: new ValidityTimeframe("P1D", "PT1H")).FailureAt(At("2024-06-01T00:30Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void An_unreadable_stored_timeframe_fails_closed() =>
         Assert.Equal("voucher_not_active_now", (EveryOtherDayForAnHour with { ValidityTimeframe = new ValidityTimeframe("every day", "PT1H") }).FailureAt(At("2024-01-01T00:30Z"), Utc));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void An_empty_timeframe_object_does_not_limit_the_voucher() =>
         Assert.Null(new ValiditySchedule(ValidityTimeframe: new ValidityTimeframe(null, null)).FailureAt(At("2024-06-01T10:00Z"), Utc));
 }

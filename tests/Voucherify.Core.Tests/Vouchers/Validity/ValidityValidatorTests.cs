@@ -33,6 +33,7 @@ public sealed class ValidityValidatorTests
         Assert.Contains("requires start_date", Rejection(new ValiditySchedule(ValidityTimeframe: new ValidityTimeframe("P1D", "PT1H"))).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void An_empty_timeframe_object_counts_as_no_timeframe() =>
         ValidityValidator.Validate(new ValiditySchedule(ValidityTimeframe: new ValidityTimeframe(null, null)));
 
@@ -57,6 +58,7 @@ public sealed class ValidityValidatorTests
         Assert.Contains("validity_timeframe.duration", Rejection(new ValiditySchedule(Start, ValidityTimeframe: new ValidityTimeframe("P1D", "1 hour"))).Details);
 
     [Theory]
+    [Trait("Semantics", "PROPOSAL")]
     [InlineData("P0D", "PT1H")]
     [InlineData("P1D", "PT0S")]
     public void A_timeframe_of_zero_length_is_rejected(string interval, string duration) =>
@@ -73,6 +75,7 @@ public sealed class ValidityValidatorTests
         Assert.Contains("expiration_date", Rejection(new ValiditySchedule(Start, Start.AddTicks(-1))).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void An_expiration_equal_to_the_start_is_accepted() => ValidityValidator.Validate(new ValiditySchedule(Start, Start));
 
     [Theory]
@@ -95,6 +98,7 @@ public sealed class ValidityValidatorTests
         Assert.Contains("expiration_time", Rejection(Hours(new ValidityHoursDaily("09:00", expiration, [1]))).Details);
 
     [Theory]
+    [Trait("Semantics", "PROPOSAL")]
     [InlineData("11:00", "09:00")]
     [InlineData("09:00", "09:00")]
     [InlineData("22:00", "02:00")]
@@ -102,6 +106,7 @@ public sealed class ValidityValidatorTests
         Assert.Contains("must be after start_time", Rejection(Hours(new ValidityHoursDaily(start, expiration, [1]))).Details);
 
     [Theory]
+    [Trait("Semantics", "PROPOSAL")]
     [InlineData("00:00")]
     [InlineData("24:00")]
     public void A_daily_window_may_end_at_midnight(string expiration) =>
@@ -120,10 +125,12 @@ public sealed class ValidityValidatorTests
         Assert.Contains("must not overlap", Rejection(Hours(new ValidityHoursDaily("09:00", "11:00", [2]), new ValidityHoursDaily("10:00", "12:00", [2, 3]))).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void A_daily_entry_for_every_day_overlaps_any_other_entry_at_the_same_time() =>
         Assert.Contains("must not overlap", Rejection(Hours(new ValidityHoursDaily("09:00", "11:00", null), new ValidityHoursDaily("10:30", "12:00", [6]))).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Daily_entries_that_touch_end_to_start_do_not_overlap() =>
         ValidityValidator.Validate(Hours(new ValidityHoursDaily("09:00", "11:00", [2]), new ValidityHoursDaily("11:00", "13:00", [2])));
 
@@ -132,6 +139,7 @@ public sealed class ValidityValidatorTests
         ValidityValidator.Validate(Hours(new ValidityHoursDaily("09:00", "11:00", [2]), new ValidityHoursDaily("10:00", "12:00", [3])));
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Validity_hours_cannot_be_combined_with_a_timeframe() =>
         Assert.Contains("cannot be combined", Rejection(Hours(new ValidityHoursDaily("09:00", "11:00", [2])) with
         {
@@ -140,10 +148,12 @@ public sealed class ValidityValidatorTests
         }).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Validity_hours_cannot_be_combined_with_weekdays() =>
         Assert.Contains("cannot be combined", Rejection(Hours(new ValidityHoursDaily("09:00", "11:00", [2])) with { ValidityDayOfWeek = [2] }).Details);
 
     [Fact]
+    [Trait("Semantics", "PROPOSAL")]
     public void Validity_hours_with_no_entries_combine_with_anything() =>
         ValidityValidator.Validate(new ValiditySchedule(Start, null, new ValidityTimeframe("P1D", "PT1H"), [1], new ValidityHours([])));
 
