@@ -1,4 +1,5 @@
 using System.Buffers.Text;
+using System.Globalization;
 using System.Text.Json;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -28,8 +29,9 @@ internal sealed record SqliteContinuation(string OrderBy, bool Descending, objec
                     writer.WriteNumber("v", integer);
                     break;
                 case double real:
+                    // As text: JSON numbers cannot carry the infinities SQLite gives for out-of-range JSON numbers.
                     writer.WriteString("t", "r");
-                    writer.WriteNumber("v", real);
+                    writer.WriteString("v", real.ToString("R", CultureInfo.InvariantCulture));
                     break;
                 case string text:
                     writer.WriteString("t", "s");
@@ -57,7 +59,7 @@ internal sealed record SqliteContinuation(string OrderBy, bool Descending, objec
                 ? type.GetString() switch
                 {
                     "i" => root.GetProperty("v").GetInt64(),
-                    "r" => root.GetProperty("v").GetDouble(),
+                    "r" => double.Parse(root.GetProperty("v").GetString()!, NumberStyles.Float, CultureInfo.InvariantCulture),
                     "s" => (object?)root.GetProperty("v").GetString(),
                     _ => throw new FormatException("Unknown sort value type."),
                 }

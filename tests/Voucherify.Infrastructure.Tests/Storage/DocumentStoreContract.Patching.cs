@@ -35,6 +35,24 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Patch_set_and_increment_through_a_null_parent_treat_it_as_missing()
+    {
+        await CreateAsync("v1", """{"gift":null,"loyalty":{"points":null},"metadata":{"x":null}}""");
+
+        var result = await PatchAsync(
+            "v1",
+            [
+                PatchOperation.Increment("gift.balance", 500),
+                PatchOperation.Set("metadata.x.y", "deep"),
+                PatchOperation.Increment("loyalty.points", 10),
+            ]);
+
+        AssertBody(
+            """{"gift":{"balance":500},"loyalty":{"points":10},"metadata":{"x":{"y":"deep"}}}""",
+            result.Document!.Body);
+    }
+
+    [Fact]
     public async Task Patch_set_stores_strings_numbers_booleans_null_objects_and_arrays_as_json()
     {
         await CreateAsync("v1", """{"a":1}""");

@@ -260,6 +260,30 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(ordered, paged.Select(document => document.Key.Id));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Paging_through_fractions_strings_and_missing_values_visits_every_document_once_in_order(bool descending)
+    {
+        string[] values = ["0.25", "1.5", "-2.75", "1e-3", "\"b\"", "\"a\"", "\"a\"", "null", "2", "1.5"];
+        for (var i = 0; i < values.Length; i++)
+        {
+            await CreateAsync($"v{i}", $$"""{"score":{{values[i]}}}""");
+        }
+
+        await CreateAsync("v-missing", "{}");
+        var expected = new List<string> { "v-missing", "v7", "v2", "v3", "v0", "v1", "v9", "v8", "v5", "v6", "v4" };
+        expected = [.. expected.Take(2).Order(StringComparer.Ordinal), .. expected.Skip(2)];
+        if (descending)
+        {
+            expected.Reverse();
+        }
+
+        var paged = await QueryAllAsync(Query() with { OrderBy = "score", Descending = descending, PageSize = 2 });
+
+        Assert.Equal(expected, paged.Select(document => document.Key.Id));
+    }
+
     [Fact]
     public async Task Paging_by_created_at_with_identical_timestamps_visits_every_document_once()
     {
