@@ -88,29 +88,33 @@ internal static class SqliteConditions
             throw new ArgumentException($"In on '{comparison.Path}' needs a JSON array.", nameof(comparison));
         }
 
-        var constants = values.Select(SqliteJsonConstant.From).ToList();
         var alternatives = new List<string>();
 
-        // One IN list per type keeps long id lists to one comparison each rather than one OR branch per value.
-        var numbers = constants.Where(constant => constant.Kind == JsonValueKind.Number).Select(constant => parameters.Add(constant.SqlValue)).ToList();
+        // Numbers and strings go in as one JSON array each: a list of any length is one parameter,
+        // and the statement text stays the same whatever the length, so its compiled form is reused.
+        var numbers = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.Number).ToList();
         if (numbers.Count > 0)
         {
-            alternatives.Add($"({field.Type} {IsNumber} AND {field.Value} IN ({string.Join(", ", numbers)}))");
+            alternatives.Add($"({field.Type} {IsNumber} AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(numbers))})))");
         }
 
-        var strings = constants.Where(constant => constant.Kind == JsonValueKind.String).Select(constant => parameters.Add(constant.SqlValue)).ToList();
+        var strings = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.String).ToList();
         if (strings.Count > 0)
         {
-            alternatives.Add($"({field.Type} = 'text' AND {field.Value} IN ({string.Join(", ", strings)}))");
+            alternatives.Add($"({field.Type} = 'text' AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(strings))})))");
         }
 
-        alternatives.AddRange(constants
+        alternatives.AddRange(values
+            .Select(SqliteJsonConstant.From)
             .Where(constant => constant.Kind is not (JsonValueKind.Number or JsonValueKind.String))
             .DistinctBy(constant => (constant.Kind, constant.SqlValue))
             .Select(constant => Equal(field, constant, parameters)));
 
         return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
     }
+
+    private static string JsonArrayText(IEnumerable<JsonNode?> values) =>
+        "[" + string.Join(",", values.Select(value => value!.ToJsonString())) + "]";
 
     private static string StartsWith(SqliteField field, Comparison comparison, SqlParameters parameters)
     {

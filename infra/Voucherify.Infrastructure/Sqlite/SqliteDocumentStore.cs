@@ -27,7 +27,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     // In-process writers queue here, asynchronously; SQLite's busy timeout only has to cover other processes.
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly Lock initLock = new();
-    private SqliteConnection? writeConnection;
+    private SqliteSession? writeSession;
     private volatile bool disposed;
 
     public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider clock)
@@ -46,7 +46,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             Pooling = false,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
-        readPool = new SqliteReadPool(OpenConnection, options.MaxIdleReadConnections);
+        readPool = new SqliteReadPool(OpenSession, options.MaxIdleReadConnections);
     }
 
     public string FilePath => Path.GetFullPath(options.FilePath);
@@ -55,10 +55,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     {
         ValidateKey(key);
         return await ReadAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}";
+                var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
                 AddKey(command, key);
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, key, 0) : null;
@@ -82,14 +81,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var etag = NewETag();
 
         var created = await WriteAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
+                var command = session.Command("""
                     INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
                     VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
                     ON CONFLICT DO NOTHING
-                    """;
+                    """);
                 AddKey(command, key);
                 command.Parameters.AddWithValue("@body", text);
                 command.Parameters.AddWithValue("@etag", etag);
@@ -99,7 +97,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                     return false;
                 }
 
-                await AppendChangeAsync(connection, key, ChangeKind.Created, text, etag, stamp, cancellationToken).ConfigureAwait(false);
+                await AppendChangeAsync(session, key, ChangeKind.Created, text, etag, stamp, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
@@ -119,17 +117,16 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var etag = NewETag();
 
         return await WriteAsync<StoredDocument?>(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
+                var command = session.Command($"""
                     UPDATE documents
                     SET body = json_set(@body, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
                         etag = @etag,
                         updated_at = @now
                     WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}
                     RETURNING body, etag, created_at, updated_at
-                    """;
+                    """);
                 AddKey(command, key);
                 command.Parameters.AddWithValue("@body", text);
                 command.Parameters.AddWithValue("@etag", etag);
@@ -142,12 +139,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
                 if (stored is null)
                 {
-                    return ifMatch is not null && await ExistsAsync(connection, key, cancellationToken).ConfigureAwait(false)
+                    return ifMatch is not null && await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
                         ? throw new PreconditionFailedException(key)
                         : null;
                 }
 
-                await AppendChangeAsync(connection, key, ChangeKind.Replaced, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
+                await AppendChangeAsync(session, key, ChangeKind.Replaced, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
                 return stored;
             },
             cancellationToken).ConfigureAwait(false);
@@ -174,18 +171,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var etag = NewETag();
 
         return await WriteAsync(
-            async connection =>
+            async session =>
             {
                 // The guard and the write are one statement: no other writer can slip in between the check and the update.
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
+                var command = session.Command($"""
                     UPDATE documents
                     SET body = json_set({patched}, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
                         etag = @etag,
                         updated_at = @now
                     WHERE {KeyMatch} AND ({guard})
                     RETURNING body, etag, created_at, updated_at
-                    """;
+                    """);
                 AddKey(command, key);
                 parameters.CopyTo(command);
                 command.Parameters.AddWithValue("@etag", etag);
@@ -194,12 +190,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
                 if (stored is null)
                 {
-                    return await ExistsAsync(connection, key, cancellationToken).ConfigureAwait(false)
+                    return await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
                         ? PatchResult.ConditionFailed
                         : PatchResult.NotFound;
                 }
 
-                await AppendChangeAsync(connection, key, ChangeKind.Patched, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
+                await AppendChangeAsync(session, key, ChangeKind.Patched, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
                 return PatchResult.Applied(stored);
             },
             cancellationToken).ConfigureAwait(false);
@@ -211,10 +207,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var stamp = DocumentTimestamps.Format(Now());
 
         return await WriteAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"DELETE FROM documents WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}";
+                var command = session.Command($"DELETE FROM documents WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}");
                 AddKey(command, key);
                 if (ifMatch is not null)
                 {
@@ -223,12 +218,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
                 if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
                 {
-                    return ifMatch is not null && await ExistsAsync(connection, key, cancellationToken).ConfigureAwait(false)
+                    return ifMatch is not null && await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
                         ? throw new PreconditionFailedException(key)
                         : false;
                 }
 
-                await AppendChangeAsync(connection, key, ChangeKind.Deleted, null, null, stamp, cancellationToken).ConfigureAwait(false);
+                await AppendChangeAsync(session, key, ChangeKind.Deleted, null, null, stamp, cancellationToken).ConfigureAwait(false);
                 return true;
             },
             cancellationToken).ConfigureAwait(false);
@@ -251,16 +246,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             : "AND " + KeysetAfter(SqliteContinuation.Decode(query.Continuation, query.OrderBy, query.Descending), sort, query.Descending, parameters);
 
         return await ReadAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"""
+                var command = session.Command($"""
                     SELECT partition_key, id, body, etag, created_at, updated_at, {sort} AS sort_key
                     FROM documents
                     WHERE {filter} {after}
                     ORDER BY sort_key {direction}, id {direction}, partition_key {direction}
                     LIMIT {parameters.Add((long)query.PageSize + 1)}
-                    """;
+                    """);
                 parameters.CopyTo(command);
 
                 var items = new List<StoredDocument>(Math.Min(query.PageSize, 1000));
@@ -295,10 +289,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var filter = Filter(query, parameters);
 
         return await ReadAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = $"SELECT COUNT(*) FROM documents WHERE {filter}";
+                var command = session.Command($"SELECT COUNT(*) FROM documents WHERE {filter}");
                 parameters.CopyTo(command);
                 return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             },
@@ -315,16 +308,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         }
 
         return await ReadAsync(
-            async connection =>
+            async session =>
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = """
+                var command = session.Command("""
                     SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
                     FROM changes
                     WHERE sequence > @after
                     ORDER BY sequence
                     LIMIT @limit
-                    """;
+                    """);
                 command.Parameters.AddWithValue("@after", after);
                 command.Parameters.AddWithValue("@limit", maxChanges);
 
@@ -362,8 +354,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         {
             lock (initLock)
             {
-                writeConnection?.Dispose();
-                writeConnection = null;
+                writeSession?.Dispose();
+                writeSession = null;
             }
 
             readPool.Dispose();
@@ -450,22 +442,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         return (ReadDocument(reader, key, 0), reader.GetString(0));
     }
 
-    private static async Task<bool> ExistsAsync(SqliteConnection connection, DocumentKey key, CancellationToken cancellationToken)
+    private static async Task<bool> ExistsAsync(SqliteSession session, DocumentKey key, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT EXISTS (SELECT 1 FROM documents WHERE {KeyMatch})";
+        var command = session.Command($"SELECT EXISTS (SELECT 1 FROM documents WHERE {KeyMatch})");
         AddKey(command, key);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
     private static async Task AppendChangeAsync(
-        SqliteConnection connection, DocumentKey key, ChangeKind change, string? body, string? etag, string at, CancellationToken cancellationToken)
+        SqliteSession session, DocumentKey key, ChangeKind change, string? body, string? etag, string at, CancellationToken cancellationToken)
     {
-        using var command = connection.CreateCommand();
-        command.CommandText = """
+        var command = session.Command("""
             INSERT INTO changes (project_id, kind, partition_key, id, change, body, etag, at)
             VALUES (@project, @kind, @partition, @id, @change, @body, @etag, @at)
-            """;
+            """);
         AddKey(command, key);
         command.Parameters.AddWithValue("@change", FormatChangeKind(change));
         command.Parameters.AddWithValue("@body", (object?)body ?? DBNull.Value);
@@ -499,39 +489,39 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     private DateTimeOffset Now() => DocumentTimestamps.Truncate(clock.GetUtcNow());
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         EnsureInitialized();
-        var connection = readPool.Rent();
+        var session = readPool.Rent();
         try
         {
-            return await work(connection).ConfigureAwait(false);
+            return await work(session).ConfigureAwait(false);
         }
         finally
         {
-            readPool.Return(connection);
+            readPool.Return(session);
         }
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
     {
         EnsureInitialized();
         await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            var connection = writeConnection!;
-            SqliteSchema.Execute(connection, "BEGIN IMMEDIATE;");
+            var session = writeSession!;
+            session.Execute("BEGIN IMMEDIATE");
             try
             {
-                var result = await work(connection).ConfigureAwait(false);
-                SqliteSchema.Execute(connection, "COMMIT;");
+                var result = await work(session).ConfigureAwait(false);
+                session.Execute("COMMIT");
                 return result;
             }
             catch
             {
-                Rollback(connection);
+                Rollback(session);
                 throw;
             }
         }
@@ -541,11 +531,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         }
     }
 
-    private static void Rollback(SqliteConnection connection)
+    private static void Rollback(SqliteSession session)
     {
         try
         {
-            SqliteSchema.Execute(connection, "ROLLBACK;");
+            session.Execute("ROLLBACK");
         }
         catch (SqliteException)
         {
@@ -556,7 +546,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     private void EnsureInitialized()
     {
         ObjectDisposedException.ThrowIf(disposed, this);
-        if (Volatile.Read(ref writeConnection) is not null)
+        if (Volatile.Read(ref writeSession) is not null)
         {
             return;
         }
@@ -564,7 +554,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         lock (initLock)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (writeConnection is not null)
+            if (writeSession is not null)
             {
                 return;
             }
@@ -575,22 +565,22 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 Directory.CreateDirectory(directory);
             }
 
-            var connection = OpenConnection();
+            var session = OpenSession();
             try
             {
-                SqliteSchema.Ensure(connection);
+                SqliteSchema.Ensure(session.Connection);
             }
             catch
             {
-                connection.Dispose();
+                session.Dispose();
                 throw;
             }
 
-            Volatile.Write(ref writeConnection, connection);
+            Volatile.Write(ref writeSession, session);
         }
     }
 
-    private SqliteConnection OpenConnection()
+    private SqliteSession OpenSession()
     {
         var connection = new SqliteConnection(connectionString);
         try
@@ -599,7 +589,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
             // WAL makes NORMAL safe against corruption; it only risks the last commits on power loss, never on a crash of this process.
             SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {busyMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
-            return connection;
+            return new SqliteSession(connection);
         }
         catch
         {

@@ -1,42 +1,40 @@
-using Microsoft.Data.Sqlite;
-
 namespace Voucherify.Infrastructure.Sqlite;
 
 /// <summary>
 /// Open read connections, reused across calls. WAL lets any number of them read while the one
-/// writer writes; keeping them open saves the open and the per-connection pragmas on every read.
+/// writer writes; keeping them open saves the open, the pragmas and the compiling of statements on every read.
 /// </summary>
-internal sealed class SqliteReadPool(Func<SqliteConnection> open, int maxIdle) : IDisposable
+internal sealed class SqliteReadPool(Func<SqliteSession> open, int maxIdle) : IDisposable
 {
-    private readonly Stack<SqliteConnection> idle = new();
+    private readonly Stack<SqliteSession> idle = new();
     private bool disposed;
 
-    public SqliteConnection Rent()
+    public SqliteSession Rent()
     {
         lock (idle)
         {
             ObjectDisposedException.ThrowIf(disposed, this);
-            if (idle.TryPop(out var connection))
+            if (idle.TryPop(out var session))
             {
-                return connection;
+                return session;
             }
         }
 
         return open();
     }
 
-    public void Return(SqliteConnection connection)
+    public void Return(SqliteSession session)
     {
         lock (idle)
         {
             if (!disposed && idle.Count < maxIdle)
             {
-                idle.Push(connection);
+                idle.Push(session);
                 return;
             }
         }
 
-        connection.Dispose();
+        session.Dispose();
     }
 
     public void Dispose()
@@ -44,9 +42,9 @@ internal sealed class SqliteReadPool(Func<SqliteConnection> open, int maxIdle) :
         lock (idle)
         {
             disposed = true;
-            while (idle.TryPop(out var connection))
+            while (idle.TryPop(out var session))
             {
-                connection.Dispose();
+                session.Dispose();
             }
         }
     }

@@ -6,34 +6,37 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 public abstract partial class DocumentStoreContract
 {
     [Fact]
-    public async Task Every_write_appears_once_in_the_feed_in_commit_order_with_its_kind_body_and_etag()
+    public async Task Every_write_appears_once_in_the_feed_with_its_kind_body_and_etag_in_the_documents_write_order()
     {
         var created = await CreateAsync("v1", """{"n":1}""");
         Clock.Advance(TimeSpan.FromSeconds(1));
+        var other = await CreateAsync("v2", """{"n":9}""", kind: "campaign", partition: "p9");
         var replaced = await Store.ReplaceAsync(new NewDocument(Key("v1"), Json("""{"n":2}""")), created.ETag);
         Clock.Advance(TimeSpan.FromSeconds(1));
         var patched = (await Store.PatchAsync(Key("v1"), [PatchOperation.Increment("n", 1)])).Document;
-        var other = await CreateAsync("v2", """{"n":9}""", kind: "campaign", partition: "p9");
         Clock.Advance(TimeSpan.FromSeconds(1));
         await Store.DeleteAsync(Key("v1"));
 
         var changes = await ReadOwnChangesAsync();
 
-        Assert.Equal(
-            [ChangeKind.Created, ChangeKind.Replaced, ChangeKind.Patched, ChangeKind.Created, ChangeKind.Deleted],
-            changes.Select(change => change.Change));
-        Assert.Equal([Key("v1"), Key("v1"), Key("v1"), Key("v2", "campaign", "p9"), Key("v1")], changes.Select(change => change.Key));
-        StoredDocument[] written = [created, replaced!, patched!, other];
+        // Consumers may rely on the order of one document's changes; across partitions a store may interleave them.
+        var v1 = changes.Where(change => change.Key == Key("v1")).ToList();
+        var v2 = Assert.Single(changes, change => change.Key == Key("v2", "campaign", "p9"));
+        Assert.Equal(5, changes.Count);
+        Assert.Equal([ChangeKind.Created, ChangeKind.Replaced, ChangeKind.Patched, ChangeKind.Deleted], v1.Select(change => change.Change));
+        StoredDocument[] written = [created, replaced!, patched!];
         for (var i = 0; i < written.Length; i++)
         {
-            Assert.True(JsonNode.DeepEquals(written[i].Body, changes[i].Body), $"Change {i} carries the body after the write.");
-            Assert.Equal(written[i].ETag, changes[i].ETag);
-            Assert.Equal(written[i].UpdatedAt, changes[i].At);
+            Assert.True(JsonNode.DeepEquals(written[i].Body, v1[i].Body), $"Change {i} carries the body after the write.");
+            Assert.Equal(written[i].ETag, v1[i].ETag);
+            Assert.Equal(written[i].UpdatedAt, v1[i].At);
         }
 
-        Assert.Null(changes[4].Body);
-        Assert.Equal(Start.AddSeconds(3), changes[4].At);
-        Assert.True(changes.Zip(changes.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence), "Sequences increase.");
+        Assert.Null(v1[3].Body);
+        Assert.Equal(Start.AddSeconds(3), v1[3].At);
+        Assert.True(v1.Zip(v1.Skip(1)).All(pair => pair.First.Sequence < pair.Second.Sequence), "Sequences increase.");
+        Assert.Equal(ChangeKind.Created, v2.Change);
+        Assert.True(JsonNode.DeepEquals(other.Body, v2.Body));
     }
 
     [Fact]

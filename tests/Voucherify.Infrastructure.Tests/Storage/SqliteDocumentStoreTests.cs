@@ -42,6 +42,39 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_change_feed_delivers_every_project_kind_and_partition_in_one_commit_order()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        DocumentKey[] keys =
+        [
+            new("proj_1", "voucher", "camp_1", "a"),
+            new("proj_2", "customer", "cust_9", "b"),
+            new("proj_1", "campaign", "camp_1", "c"),
+        ];
+        var writes = new List<(DocumentKey Key, ChangeKind Change)>();
+        foreach (var key in keys)
+        {
+            await store.CreateAsync(new NewDocument(key, new JsonObject { ["n"] = 0 }));
+            writes.Add((key, ChangeKind.Created));
+        }
+
+        foreach (var key in keys.Reverse())
+        {
+            await store.PatchAsync(key, [PatchOperation.Increment("n", 1)]);
+            writes.Add((key, ChangeKind.Patched));
+        }
+
+        await store.DeleteAsync(keys[1]);
+        writes.Add((keys[1], ChangeKind.Deleted));
+
+        var feed = await store.ReadChangesAsync(null, 100);
+
+        Assert.Equal(writes, feed.Changes.Select(change => (change.Key, change.Change)));
+        Assert.Equal(Enumerable.Range(1, writes.Count).Select(i => (long)i), feed.Changes.Select(change => change.Sequence));
+        Assert.Equal(writes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), feed.Checkpoint);
+    }
+
+    [Fact]
     public async Task The_store_creates_its_folders_and_file_on_first_use_and_not_before()
     {
         var path = Path.Combine(folder.Path, "nested", "deeper", "store.db");
@@ -84,6 +117,18 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Equal(30, outcomes.Count(outcome => outcome == PatchOutcome.Applied));
         Assert.Equal(30, (await second.GetAsync(Voucher))!.Body["redeemed"]!.GetValue<int>());
         Assert.Equal(31, (await first.ReadChangesAsync(null, 1000)).Changes.Count);
+    }
+
+    [Fact]
+    public async Task An_in_list_longer_than_sqlites_parameter_limit_still_matches()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["code"] = "WANTED" }));
+        var codes = new JsonArray(Enumerable.Range(0, 40_000).Select(i => (JsonNode?)("CODE_" + i)).Append("WANTED").ToArray());
+
+        var count = await store.CountAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { Where = [Condition.In("code", codes)] });
+
+        Assert.Equal(1, count);
     }
 
     [Fact]
