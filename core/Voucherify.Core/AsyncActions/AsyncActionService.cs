@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
 using Voucherify.Core.Json;
-using Voucherify.Core.Lists;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 

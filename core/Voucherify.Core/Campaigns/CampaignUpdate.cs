@@ -1,7 +1,6 @@
 using Voucherify.Core.Vouchers.Validity;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Voucherify.Core.Discounts;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Json;
 using Voucherify.Core.Storage;

@@ -34,19 +34,11 @@ public sealed class CampaignVoucherUpdate(IDocumentStore store) : IAsyncActionHa
 
         long updated = 0;
         var query = new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Eq("campaign_id", campaignId)], OrderBy = "code", PageSize = 500 };
-        string? continuation = null;
-        do
+        await foreach (var voucher in store.ScanAsync(query, cancellationToken))
         {
-            var page = await store.QueryAsync(query with { Continuation = continuation }, cancellationToken);
-            foreach (var voucher in page.Items)
-            {
-                var result = await store.PatchAsync(voucher.Key, operations, null, cancellationToken);
-                updated += result.Outcome == PatchOutcome.Applied ? 1 : 0;
-            }
-
-            continuation = page.Continuation;
+            var result = await store.PatchAsync(voucher.Key, operations, null, cancellationToken);
+            updated += result.Outcome == PatchOutcome.Applied ? 1 : 0;
         }
-        while (continuation is not null);
 
         return updated;
     }

@@ -71,14 +71,14 @@ public sealed class RedemptionQueries(IDocumentStore store)
             Descending = true,
         };
         var entries = new List<Redemption>();
-        string? continuation = null;
-        do
+        await foreach (var document in store.ScanAsync(query, cancellationToken))
         {
-            var page = await store.QueryAsync(query with { Continuation = continuation }, cancellationToken);
-            entries.AddRange(page.Items.Select(d => d.Read<Redemption>()));
-            continuation = page.Continuation;
+            entries.Add(document.Read<Redemption>());
+            if (entries.Count == VoucherRedemptions.MaxEntries)
+            {
+                break;
+            }
         }
-        while (continuation is not null && entries.Count < VoucherRedemptions.MaxEntries);
 
         return new VoucherRedemptions
         {

@@ -20,12 +20,12 @@ public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage,
     public async Task<int> RecoverAsync(Project project, CancellationToken cancellationToken)
     {
         var repaired = 0;
-        await foreach (var voucher in ScanAsync(new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Greater(VoucherUsage.PendingCountPath, 0)] }, cancellationToken))
+        await foreach (var voucher in store.ScanAsync(new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Greater(VoucherUsage.PendingCountPath, 0)], PageSize = 200 }, cancellationToken))
         {
             repaired += await RepairVoucherAsync(project, voucher, cancellationToken);
         }
 
-        await foreach (var redemption in ScanAsync(new DocumentQuery(project.Id, RedemptionKeys.Kind) { Where = [Condition.IsNotNull("pending_rollback")] }, cancellationToken))
+        await foreach (var redemption in store.ScanAsync(new DocumentQuery(project.Id, RedemptionKeys.Kind) { Where = [Condition.IsNotNull("pending_rollback")], PageSize = 200 }, cancellationToken))
         {
             var record = redemption.Read<Redemption>();
             if (record.PendingRollback is { } pending && IsStale(pending.At))
@@ -65,20 +65,4 @@ public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage,
     }
 
     private bool IsStale(DateTimeOffset at) => clock.GetUtcNow() - at > GracePeriod;
-
-    private async IAsyncEnumerable<StoredDocument> ScanAsync(DocumentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        string? continuation = null;
-        do
-        {
-            var page = await store.QueryAsync(query with { Continuation = continuation, PageSize = 200 }, cancellationToken);
-            foreach (var item in page.Items)
-            {
-                yield return item;
-            }
-
-            continuation = page.Continuation;
-        }
-        while (continuation is not null);
-    }
 }

@@ -1,6 +1,5 @@
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
-using Voucherify.Core.Json;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
