@@ -1,6 +1,8 @@
+using Voucherify.Core.Vouchers.Validity;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
 using Voucherify.Core.Vouchers;
+using Voucherify.Core.Vouchers.Codes;
 
 namespace Voucherify.Core.Campaigns;
 
@@ -35,6 +37,7 @@ public static class CampaignFactory
         }
 
         var template = CheckTemplate(request.Voucher);
+        new CodeGenerator(template.CodeConfig).EnsureCanProduce(request.VouchersCount ?? 0);
         var campaign = new Campaign
         {
             Id = IdGenerator.New(IdPrefixes.Campaign, 24),
@@ -57,7 +60,7 @@ public static class CampaignFactory
             CategoryId = request.CategoryId,
             CreatedAt = now,
         };
-        campaign.Schedule().Validate();
+        ValidityValidator.Validate(campaign.Schedule());
         return campaign;
     }
 
@@ -74,6 +77,7 @@ public static class CampaignFactory
         }
 
         template.Discount.Validate();
+        CodeGenerator.Validate(template.CodeConfig);
         VoucherFactory.ValidateQuantity(template.Redemption?.Quantity);
         return template;
     }

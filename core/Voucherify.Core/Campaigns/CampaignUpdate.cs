@@ -1,3 +1,4 @@
+using Voucherify.Core.Vouchers.Validity;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
@@ -49,7 +50,7 @@ public static class CampaignUpdate
             }
 
             CampaignFactory.CheckTemplate(campaign.Voucher);
-            campaign.Schedule().Validate();
+            ValidityValidator.Validate(campaign.Schedule());
         }
         catch (JsonException exception)
         {

@@ -10,7 +10,11 @@ public sealed record DocumentQuery(string ProjectId, string Kind)
 
     public IReadOnlyList<Condition> Where { get; init; } = [];
 
-    /// <summary>Body path to sort by; ties break on id so pages are stable.</summary>
+    /// <summary>
+    /// Body path to sort by; ties break on id (then partition key) so pages are stable. Documents
+    /// where the path is missing or null come first ascending and last descending.
+    /// A continuation is only valid for the ordering it came from.
+    /// </summary>
     public string OrderBy { get; init; } = "created_at";
 
     public bool Descending { get; init; }

@@ -17,9 +17,9 @@ public interface IDocumentStore
     Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Applies the operations atomically if every condition holds on the current body.
-    /// Returns the patched document; null if it does not exist or a condition failed
-    /// (<see cref="PatchResult"/> tells which).
+    /// Applies the operations atomically if every condition holds on the current body (the body
+    /// before this patch). Returns the patched document; null if it does not exist or a condition
+    /// failed (<see cref="PatchResult"/> tells which). At least one operation is required.
     /// </summary>
     Task<PatchResult> PatchAsync(DocumentKey key, IReadOnlyList<PatchOperation> operations, IReadOnlyList<Condition>? conditions = null, CancellationToken cancellationToken = default);
 
@@ -31,6 +31,10 @@ public interface IDocumentStore
 
     Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default);
 
-    /// <summary>Reads committed changes after the checkpoint (null = from the beginning), in commit order.</summary>
+    /// <summary>
+    /// Reads committed changes after the checkpoint (null = from the beginning), in commit order,
+    /// every project and kind alike. With no new changes the batch is empty and its checkpoint
+    /// still resumes at the same place.
+    /// </summary>
     Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default);
 }

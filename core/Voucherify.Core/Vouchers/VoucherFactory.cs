@@ -47,7 +47,7 @@ public static class VoucherFactory
             Redemption = new VoucherRedemptionSummary { Quantity = request.Redemption?.Quantity, Url = RedemptionsUrl(code) },
             Publish = new VoucherPublishSummary { Url = PublicationsUrl(code) },
         };
-        voucher.Schedule().Validate();
+        ValidityValidator.Validate(voucher.Schedule());
         return voucher;
     }
 

@@ -47,10 +47,10 @@ public sealed class VoucherService(
             return await TryInsertAsync(project, voucher, cancellationToken) ?? throw Problems.Duplicate("voucher", code);
         }
 
-        var config = request.CodeConfig ?? new CodeConfig();
+        var generator = new CodeGenerator(request.CodeConfig);
         for (var attempt = 0; attempt < GeneratedCodeAttempts; attempt++)
         {
-            var voucher = VoucherFactory.Create(request, CodeGenerator.Generate(config), now);
+            var voucher = VoucherFactory.Create(request, generator.Next(), now);
             if (await TryInsertAsync(project, voucher, cancellationToken) is { } stored)
             {
                 return stored;

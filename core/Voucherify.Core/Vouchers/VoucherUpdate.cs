@@ -1,3 +1,4 @@
+using Voucherify.Core.Vouchers.Validity;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Errors;
@@ -60,6 +61,6 @@ public static class VoucherUpdate
 
         voucher.Discount.Validate();
         VoucherFactory.ValidateQuantity(voucher.Redemption.Quantity);
-        voucher.Schedule().Validate();
+        ValidityValidator.Validate(voucher.Schedule());
     }
 }

@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddSingleton<RequestPipeline>();
         services.AddStore();
         services.AddDomain();
+        services.AddVoucherAssets();
         services.AddSingleton<VoucherPresenter>();
         services.AddSingleton<InProcessAsyncActionQueue>();
         services.AddSingleton<IAsyncActionQueue>(sp => sp.GetRequiredService<InProcessAsyncActionQueue>());

@@ -1,24 +1,20 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Options;
+using Voucherify.Core.Redemptions;
 using Voucherify.Core.Vouchers;
-using Voucherify.Functions.Hosting;
+using Voucherify.Functions.Assets;
 using Voucherify.Functions.Http;
 
 namespace Voucherify.Functions.Vouchers;
 
 /// <summary>
 /// Adds what a shown voucher carries but the store does not: its public QR and barcode links,
-/// derived from the host the client reached (or the configured public URL).
+/// derived per response so a change of host name never leaves stale links in stored data.
 /// </summary>
-public sealed class VoucherPresenter(IOptions<VoucherifyOptions> options)
+public sealed class VoucherPresenter(VoucherAssetLinks links)
 {
-    public Voucher Show(HttpRequest request, Voucher voucher) => voucher;
+    public Voucher Show(HttpRequest request, Voucher voucher) =>
+        voucher with { Assets = links.For(request, request.Project(), voucher.Code) };
 
-    public string BaseUrl(HttpRequest request) =>
-        options.Value.PublicBaseUrl.Length > 0 ? options.Value.PublicBaseUrl.TrimEnd('/') : $"{request.Scheme}://{request.Host}";
-
-    public Core.Redemptions.Redemption Show(HttpRequest request, Core.Redemptions.Redemption redemption) =>
+    public Redemption Show(HttpRequest request, Redemption redemption) =>
         redemption.Voucher is null ? redemption : redemption with { Voucher = Show(request, redemption.Voucher) };
-
-    private Core.Projects.Project Project(HttpRequest request) => request.Project();
 }

@@ -1,0 +1,84 @@
+using System.Text.Json;
+using Voucherify.Core.Json;
+using Voucherify.Core.Projects;
+using Voucherify.Core.Storage;
+using Voucherify.Core.Vouchers;
+
+namespace Voucherify.Core.Redemptions;
+
+/// <summary>
+/// Repairs what a crash between two writes leaves behind. A journal entry on a voucher older than
+/// the grace period either has its record (confirm it) or never will (undo the counter move);
+/// a redemption still marked mid-rollback has its rollback finished. Every step is guarded, so
+/// running recovery twice, or beside live traffic, changes nothing more.
+/// </summary>
+public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage, RollbackService rollbacks, TimeProvider clock)
+{
+    /// <summary>Longer than any request may take, so recovery never races a redemption still in flight.</summary>
+    public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(2);
+
+    public async Task<int> RecoverAsync(Project project, CancellationToken cancellationToken)
+    {
+        var repaired = 0;
+        await foreach (var voucher in ScanAsync(new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Greater(VoucherUsage.PendingCountPath, 0)] }, cancellationToken))
+        {
+            repaired += await RepairVoucherAsync(project, voucher, cancellationToken);
+        }
+
+        await foreach (var redemption in ScanAsync(new DocumentQuery(project.Id, RedemptionKeys.Kind) { Where = [Condition.IsNotNull("pending_rollback")] }, cancellationToken))
+        {
+            var record = redemption.Read<Redemption>();
+            if (record.PendingRollback is { } pending && IsStale(pending.At))
+            {
+                await rollbacks.FinishAsync(project, record, pending, null, cancellationToken);
+                repaired++;
+            }
+        }
+
+        return repaired;
+    }
+
+    private async Task<int> RepairVoucherAsync(Project project, StoredDocument voucher, CancellationToken cancellationToken)
+    {
+        var repaired = 0;
+        var entries = voucher.Body[VoucherUsage.PendingPath]?.AsObject().Select(e => e.Value.Deserialize<PendingUse>(Wire.Options)!).ToList() ?? [];
+        foreach (var use in entries.Where(u => IsStale(u.At)))
+        {
+            var record = await store.GetAsync(RedemptionKeys.For(project, use.RecordId), cancellationToken);
+            if (record is not null)
+            {
+                await usage.ConfirmAsync(voucher.Key, use.RecordId, cancellationToken);
+            }
+            else if (use.Kind == PendingUse.Redeem)
+            {
+                await usage.CompensateAsync(voucher.Key, use, cancellationToken);
+            }
+            else
+            {
+                continue;
+            }
+
+            repaired++;
+        }
+
+        return repaired;
+    }
+
+    private bool IsStale(DateTimeOffset at) => clock.GetUtcNow() - at > GracePeriod;
+
+    private async IAsyncEnumerable<StoredDocument> ScanAsync(DocumentQuery query, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? continuation = null;
+        do
+        {
+            var page = await store.QueryAsync(query with { Continuation = continuation, PageSize = 200 }, cancellationToken);
+            foreach (var item in page.Items)
+            {
+                yield return item;
+            }
+
+            continuation = page.Continuation;
+        }
+        while (continuation is not null);
+    }
+}

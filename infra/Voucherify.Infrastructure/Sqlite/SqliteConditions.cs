@@ -1,0 +1,157 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Infrastructure.Sqlite;
+
+/// <summary>
+/// Translates conditions into a SQL predicate on the <c>body</c> column. Semantics, shared by every store:
+/// a missing path is JSON null; values of different JSON types are never equal and never ordered
+/// (5 and "5" differ, 5 and 5.0 are equal); an ordering against null never holds; NotEqual is
+/// exactly the negation of Equal, so it holds on a missing path.
+/// </summary>
+internal static class SqliteConditions
+{
+    private const string IsNumber = "IN ('integer','real')";
+
+    public static string Where(IReadOnlyList<Condition>? conditions, SqlParameters parameters)
+    {
+        if (conditions is null || conditions.Count == 0)
+        {
+            return "1";
+        }
+
+        return string.Join(" AND ", conditions.Select(condition => "(" + Translate(condition, parameters) + ")"));
+    }
+
+    private static string Translate(Condition condition, SqlParameters parameters) => condition switch
+    {
+        Comparison comparison => Compare(comparison, parameters),
+        PathComparison comparison => ComparePaths(comparison),
+        AnyOf { Alternatives.Count: 0 } => "0",
+        AnyOf anyOf => string.Join(" OR ", anyOf.Alternatives.Select(alternative => "(" + Translate(alternative, parameters) + ")")),
+        null => throw new ArgumentNullException(nameof(condition)),
+        _ => throw new NotSupportedException($"Condition {condition.GetType().Name} is not supported."),
+    };
+
+    private static string Compare(Comparison comparison, SqlParameters parameters)
+    {
+        var field = SqliteField.For(comparison.Path);
+        return comparison.Operator switch
+        {
+            ConditionOperator.Equal => Equal(field, SqliteJsonConstant.From(comparison.Value), parameters),
+            // SQL's NULL would make NOT unknown on a missing path; IFNULL keeps NotEqual the plain negation.
+            ConditionOperator.NotEqual => $"NOT IFNULL({Equal(field, SqliteJsonConstant.From(comparison.Value), parameters)}, 0)",
+            ConditionOperator.LessThan => Order(field, "<", comparison, parameters),
+            ConditionOperator.LessThanOrEqual => Order(field, "<=", comparison, parameters),
+            ConditionOperator.GreaterThan => Order(field, ">", comparison, parameters),
+            ConditionOperator.GreaterThanOrEqual => Order(field, ">=", comparison, parameters),
+            ConditionOperator.In => In(field, comparison, parameters),
+            ConditionOperator.StartsWith => StartsWith(field, comparison, parameters),
+            ConditionOperator.IsNull => $"{field.Value} IS NULL",
+            ConditionOperator.IsNotNull => $"{field.Value} IS NOT NULL",
+            _ => throw new NotSupportedException($"Operator {comparison.Operator} is not supported."),
+        };
+    }
+
+    private static string Equal(SqliteField field, SqliteJsonConstant constant, SqlParameters parameters) => constant.Kind switch
+    {
+        JsonValueKind.Null => $"{field.Value} IS NULL",
+        JsonValueKind.Number => $"({field.Type} {IsNumber} AND {field.Value} = {parameters.Add(constant.SqlValue)})",
+        JsonValueKind.String => $"({field.Type} = 'text' AND {field.Value} = {parameters.Add(constant.SqlValue)})",
+        JsonValueKind.True => $"IFNULL({field.Type} = 'true', 0)",
+        JsonValueKind.False => $"IFNULL({field.Type} = 'false', 0)",
+        JsonValueKind.Object => $"({field.Type} = 'object' AND {field.Value} = json({parameters.Add(constant.SqlValue)}))",
+        JsonValueKind.Array => $"({field.Type} = 'array' AND {field.Value} = json({parameters.Add(constant.SqlValue)}))",
+        _ => throw new NotSupportedException($"JSON kind {constant.Kind} is not supported."),
+    };
+
+    private static string Order(SqliteField field, string sqlOperator, Comparison comparison, SqlParameters parameters)
+    {
+        var constant = SqliteJsonConstant.From(comparison.Value);
+        var sameType = constant.Kind switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Number => $"{field.Type} {IsNumber}",
+            JsonValueKind.String => $"{field.Type} = 'text'",
+            JsonValueKind.True or JsonValueKind.False => $"{field.Type} IN ('true','false')",
+            _ => throw new ArgumentException(
+                $"{comparison.Operator} on '{comparison.Path}' needs a number, a string or a boolean.", nameof(comparison)),
+        };
+        return sameType is null ? "0" : $"({sameType} AND {field.Value} {sqlOperator} {parameters.Add(constant.SqlValue)})";
+    }
+
+    private static string In(SqliteField field, Comparison comparison, SqlParameters parameters)
+    {
+        if (comparison.Value is not JsonArray values)
+        {
+            throw new ArgumentException($"In on '{comparison.Path}' needs a JSON array.", nameof(comparison));
+        }
+
+        var alternatives = new List<string>();
+
+        // Numbers and strings go in as one JSON array each: a list of any length is one parameter,
+        // and the statement text stays the same whatever the length, so its compiled form is reused.
+        var numbers = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.Number).ToList();
+        if (numbers.Count > 0)
+        {
+            alternatives.Add($"({field.Type} {IsNumber} AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(numbers))})))");
+        }
+
+        var strings = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.String).ToList();
+        if (strings.Count > 0)
+        {
+            alternatives.Add($"({field.Type} = 'text' AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(strings))})))");
+        }
+
+        alternatives.AddRange(values
+            .Select(SqliteJsonConstant.From)
+            .Where(constant => constant.Kind is not (JsonValueKind.Number or JsonValueKind.String))
+            .DistinctBy(constant => (constant.Kind, constant.SqlValue))
+            .Select(constant => Equal(field, constant, parameters)));
+
+        return alternatives.Count == 0 ? "0" : "(" + string.Join(" OR ", alternatives) + ")";
+    }
+
+    private static string JsonArrayText(IEnumerable<JsonNode?> values) =>
+        "[" + string.Join(",", values.Select(value => value!.ToJsonString())) + "]";
+
+    private static string StartsWith(SqliteField field, Comparison comparison, SqlParameters parameters)
+    {
+        var constant = SqliteJsonConstant.From(comparison.Value);
+        if (constant.Kind != JsonValueKind.String)
+        {
+            throw new ArgumentException($"StartsWith on '{comparison.Path}' needs a string prefix.", nameof(comparison));
+        }
+
+        // substr, not LIKE: LIKE folds ASCII case and gives '%' and '_' in the prefix a meaning.
+        var prefix = parameters.Add(constant.SqlValue);
+        return $"({field.Type} = 'text' AND substr({field.Value}, 1, length({prefix})) = {prefix})";
+    }
+
+    private static string ComparePaths(PathComparison comparison)
+    {
+        var left = SqliteField.For(comparison.Path);
+        var right = SqliteField.For(comparison.OtherPath);
+        var sameType = $"{TypeClass(left)} = {TypeClass(right)}";
+        var equal = $"(({left.Value} IS NULL AND {right.Value} IS NULL) OR ({sameType} AND {left.Value} = {right.Value}))";
+        var order = (string sqlOperator) =>
+            $"({sameType} AND {left.Type} NOT IN ('object','array') AND {left.Value} {sqlOperator} {right.Value})";
+
+        return comparison.Operator switch
+        {
+            ConditionOperator.Equal => equal,
+            ConditionOperator.NotEqual => $"NOT IFNULL({equal}, 0)",
+            ConditionOperator.LessThan => order("<"),
+            ConditionOperator.LessThanOrEqual => order("<="),
+            ConditionOperator.GreaterThan => order(">"),
+            ConditionOperator.GreaterThanOrEqual => order(">="),
+            _ => throw new ArgumentException(
+                $"{comparison.Operator} cannot compare two paths; use Equal, NotEqual or an ordering.", nameof(comparison)),
+        };
+    }
+
+    // Integers and reals are one type to JSON, and so are true and false.
+    private static string TypeClass(SqliteField field) =>
+        $"(CASE {field.Type} WHEN 'real' THEN 'integer' WHEN 'false' THEN 'true' ELSE {field.Type} END)";
+}

@@ -1,0 +1,600 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Infrastructure.Sqlite;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode. Writes go through one connection, one at a
+/// time, each in an IMMEDIATE transaction that also appends its row to the change log, so the
+/// log's order is the commit order. Reads use a small pool of connections and never wait for writers.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+{
+    /// <summary>Stored text stays readable (no \u escapes for non-ASCII); it is never embedded in HTML.</summary>
+    internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private const string KeyMatch = "project_id = @project AND kind = @kind AND partition_key = @partition AND id = @id";
+
+    private readonly SqliteStoreOptions options;
+    private readonly TimeProvider clock;
+    private readonly string connectionString;
+    private readonly SqliteReadPool readPool;
+
+    // In-process writers queue here, asynchronously; SQLite's busy timeout only has to cover other processes.
+    private readonly SemaphoreSlim writeGate = new(1, 1);
+    private readonly Lock initLock = new();
+    private SqliteSession? writeSession;
+    private volatile bool disposed;
+
+    public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.FilePath);
+        ArgumentNullException.ThrowIfNull(clock);
+        this.options = options;
+        this.clock = clock;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(options.FilePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            // This store pools its own connections, configured once; the provider's pool would hand back unconfigured ones.
+            Pooling = false,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+        readPool = new SqliteReadPool(OpenSession, options.MaxIdleReadConnections);
+    }
+
+    public string FilePath => Path.GetFullPath(options.FilePath);
+
+    public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(key);
+        return await ReadAsync(
+            async session =>
+            {
+                var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
+                AddKey(command, key);
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, key, 0) : null;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(document.Body);
+        var key = document.Key;
+        ValidateKey(key);
+
+        var now = Now();
+        var stamp = DocumentTimestamps.Format(now);
+        var body = (JsonObject)document.Body.DeepClone();
+        body[DocumentTimestamps.CreatedAtPath] = stamp;
+        body[DocumentTimestamps.UpdatedAtPath] = stamp;
+        var text = body.ToJsonString(JsonOptions);
+        var etag = NewETag();
+
+        var created = await WriteAsync(
+            async session =>
+            {
+                var command = session.Command("""
+                    INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
+                    VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
+                    ON CONFLICT DO NOTHING
+                    """);
+                AddKey(command, key);
+                command.Parameters.AddWithValue("@body", text);
+                command.Parameters.AddWithValue("@etag", etag);
+                command.Parameters.AddWithValue("@now", stamp);
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return false;
+                }
+
+                await AppendChangeAsync(session, key, ChangeKind.Created, text, etag, stamp, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+
+        return created ? new StoredDocument(key, body, etag, now, now) : throw new DocumentConflictException(key);
+    }
+
+    public async Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(document.Body);
+        var key = document.Key;
+        ValidateKey(key);
+
+        var stamp = DocumentTimestamps.Format(Now());
+        var text = document.Body.ToJsonString(JsonOptions);
+        var etag = NewETag();
+
+        return await WriteAsync<StoredDocument?>(
+            async session =>
+            {
+                var command = session.Command($"""
+                    UPDATE documents
+                    SET body = json_set(@body, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
+                        etag = @etag,
+                        updated_at = @now
+                    WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}
+                    RETURNING body, etag, created_at, updated_at
+                    """);
+                AddKey(command, key);
+                command.Parameters.AddWithValue("@body", text);
+                command.Parameters.AddWithValue("@etag", etag);
+                command.Parameters.AddWithValue("@now", stamp);
+                if (ifMatch is not null)
+                {
+                    command.Parameters.AddWithValue("@ifMatch", ifMatch);
+                }
+
+                var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    return ifMatch is not null && await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
+                        ? throw new PreconditionFailedException(key)
+                        : null;
+                }
+
+                await AppendChangeAsync(session, key, ChangeKind.Replaced, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
+                return stored;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<PatchResult> PatchAsync(
+        DocumentKey key,
+        IReadOnlyList<PatchOperation> operations,
+        IReadOnlyList<Condition>? conditions = null,
+        CancellationToken cancellationToken = default)
+    {
+        ValidateKey(key);
+        ArgumentNullException.ThrowIfNull(operations);
+        if (operations.Count == 0)
+        {
+            throw new ArgumentException("A patch needs at least one operation.", nameof(operations));
+        }
+
+        // Built before taking the write lock: a bad path fails fast and holds nobody up.
+        var parameters = new SqlParameters();
+        var patched = SqlitePatch.BodyExpression(operations, parameters);
+        var guard = SqliteConditions.Where(conditions, parameters);
+        var stamp = DocumentTimestamps.Format(Now());
+        var etag = NewETag();
+
+        return await WriteAsync(
+            async session =>
+            {
+                // The guard and the write are one statement: no other writer can slip in between the check and the update.
+                var command = session.Command($"""
+                    UPDATE documents
+                    SET body = json_set({patched}, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
+                        etag = @etag,
+                        updated_at = @now
+                    WHERE {KeyMatch} AND ({guard})
+                    RETURNING body, etag, created_at, updated_at
+                    """);
+                AddKey(command, key);
+                parameters.CopyTo(command);
+                command.Parameters.AddWithValue("@etag", etag);
+                command.Parameters.AddWithValue("@now", stamp);
+
+                var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
+                if (stored is null)
+                {
+                    return await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
+                        ? PatchResult.ConditionFailed
+                        : PatchResult.NotFound;
+                }
+
+                await AppendChangeAsync(session, key, ChangeKind.Patched, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
+                return PatchResult.Applied(stored);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
+    {
+        ValidateKey(key);
+        var stamp = DocumentTimestamps.Format(Now());
+
+        return await WriteAsync(
+            async session =>
+            {
+                var command = session.Command($"DELETE FROM documents WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}");
+                AddKey(command, key);
+                if (ifMatch is not null)
+                {
+                    command.Parameters.AddWithValue("@ifMatch", ifMatch);
+                }
+
+                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                {
+                    return ifMatch is not null && await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
+                        ? throw new PreconditionFailedException(key)
+                        : false;
+                }
+
+                await AppendChangeAsync(session, key, ChangeKind.Deleted, null, null, stamp, cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ValidateQuery(query);
+        if (query.PageSize <= 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
+        }
+
+        var parameters = new SqlParameters();
+        var filter = Filter(query, parameters);
+        var sort = SqliteField.For(query.OrderBy).Value;
+        var direction = query.Descending ? "DESC" : "ASC";
+        var after = query.Continuation is null
+            ? string.Empty
+            : "AND " + KeysetAfter(SqliteContinuation.Decode(query.Continuation, query.OrderBy, query.Descending), sort, query.Descending, parameters);
+
+        return await ReadAsync(
+            async session =>
+            {
+                var command = session.Command($"""
+                    SELECT partition_key, id, body, etag, created_at, updated_at, {sort} AS sort_key
+                    FROM documents
+                    WHERE {filter} {after}
+                    ORDER BY sort_key {direction}, id {direction}, partition_key {direction}
+                    LIMIT {parameters.Add((long)query.PageSize + 1)}
+                    """);
+                parameters.CopyTo(command);
+
+                var items = new List<StoredDocument>(Math.Min(query.PageSize, 1000));
+                object? lastSortValue = null;
+                var more = false;
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    if (items.Count == query.PageSize)
+                    {
+                        more = true;
+                        break;
+                    }
+
+                    var key = new DocumentKey(query.ProjectId, query.Kind, reader.GetString(0), reader.GetString(1));
+                    items.Add(ReadDocument(reader, key, 2));
+                    lastSortValue = reader.IsDBNull(6) ? null : reader.GetValue(6);
+                }
+
+                var continuation = more
+                    ? new SqliteContinuation(query.OrderBy, query.Descending, lastSortValue, items[^1].Key.Id, items[^1].Key.PartitionKey).Encode()
+                    : null;
+                return new DocumentPage(items, continuation);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        ValidateQuery(query);
+        var parameters = new SqlParameters();
+        var filter = Filter(query, parameters);
+
+        return await ReadAsync(
+            async session =>
+            {
+                var command = session.Command($"SELECT COUNT(*) FROM documents WHERE {filter}");
+                parameters.CopyTo(command);
+                return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChanges);
+        long after = 0;
+        if (checkpoint is not null && (!long.TryParse(checkpoint, NumberStyles.None, CultureInfo.InvariantCulture, out after)))
+        {
+            throw new ArgumentException($"'{checkpoint}' is not a checkpoint of this store.", nameof(checkpoint));
+        }
+
+        return await ReadAsync(
+            async session =>
+            {
+                var command = session.Command("""
+                    SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
+                    FROM changes
+                    WHERE sequence > @after
+                    ORDER BY sequence
+                    LIMIT @limit
+                    """);
+                command.Parameters.AddWithValue("@after", after);
+                command.Parameters.AddWithValue("@limit", maxChanges);
+
+                var changes = new List<DocumentChange>();
+                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    changes.Add(new DocumentChange(
+                        reader.GetInt64(0),
+                        new DocumentKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+                        ParseChangeKind(reader.GetString(5)),
+                        reader.IsDBNull(6) ? null : ParseBody(reader.GetString(6)),
+                        reader.IsDBNull(7) ? null : reader.GetString(7),
+                        DocumentTimestamps.Parse(reader.GetString(8))));
+                }
+
+                var last = changes.Count > 0 ? changes[^1].Sequence : after;
+                return new ChangeBatch(changes, last.ToString(CultureInfo.InvariantCulture));
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Dispose()
+    {
+        if (disposed)
+        {
+            return;
+        }
+
+        disposed = true;
+
+        // Waiting for the write in flight lets it commit rather than fail on a closed connection.
+        writeGate.Wait();
+        try
+        {
+            lock (initLock)
+            {
+                writeSession?.Dispose();
+                writeSession = null;
+            }
+
+            readPool.Dispose();
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private static void ValidateKey(DocumentKey key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key.ProjectId, nameof(key));
+        ArgumentException.ThrowIfNullOrEmpty(key.Kind, nameof(key));
+        ArgumentNullException.ThrowIfNull(key.PartitionKey, nameof(key));
+        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
+    }
+
+    private static void ValidateQuery(DocumentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrEmpty(query.ProjectId, nameof(query));
+        ArgumentException.ThrowIfNullOrEmpty(query.Kind, nameof(query));
+        ArgumentNullException.ThrowIfNull(query.Where, nameof(query));
+    }
+
+    private static string Filter(DocumentQuery query, SqlParameters parameters)
+    {
+        var filter = $"project_id = {parameters.Add(query.ProjectId)} AND kind = {parameters.Add(query.Kind)}";
+        if (query.PartitionKey is not null)
+        {
+            filter += $" AND partition_key = {parameters.Add(query.PartitionKey)}";
+        }
+
+        return filter + " AND " + SqliteConditions.Where(query.Where, parameters);
+    }
+
+    /// <summary>
+    /// Rows strictly after the token in (sort, id, partition) order. SQLite orders NULL first, so
+    /// ascending a NULL sort value is followed by every non-NULL one, and descending it is last.
+    /// </summary>
+    private static string KeysetAfter(SqliteContinuation position, string sort, bool descending, SqlParameters parameters)
+    {
+        var id = parameters.Add(position.Id);
+        var partition = parameters.Add(position.PartitionKey);
+        var tieOperator = descending ? "<" : ">";
+        var tie = $"(id, partition_key) {tieOperator} ({id}, {partition})";
+        if (position.SortValue is null)
+        {
+            return descending
+                ? $"({sort} IS NULL AND {tie})"
+                : $"({sort} IS NOT NULL OR {tie})";
+        }
+
+        var value = parameters.Add(position.SortValue);
+        var keyset = $"({sort}, id, partition_key) {tieOperator} ({value}, {id}, {partition})";
+        return descending ? $"({keyset} OR {sort} IS NULL)" : keyset;
+    }
+
+    private static void AddKey(SqliteCommand command, DocumentKey key)
+    {
+        command.Parameters.AddWithValue("@project", key.ProjectId);
+        command.Parameters.AddWithValue("@kind", key.Kind);
+        command.Parameters.AddWithValue("@partition", key.PartitionKey);
+        command.Parameters.AddWithValue("@id", key.Id);
+    }
+
+    private static StoredDocument ReadDocument(SqliteDataReader reader, DocumentKey key, int first) =>
+        new(
+            key,
+            ParseBody(reader.GetString(first)),
+            reader.GetString(first + 1),
+            DocumentTimestamps.Parse(reader.GetString(first + 2)),
+            DocumentTimestamps.Parse(reader.GetString(first + 3)));
+
+    private static async Task<(StoredDocument? Document, string? Text)> ReadReturnedAsync(SqliteCommand command, DocumentKey key, CancellationToken cancellationToken)
+    {
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return (null, null);
+        }
+
+        return (ReadDocument(reader, key, 0), reader.GetString(0));
+    }
+
+    private static async Task<bool> ExistsAsync(SqliteSession session, DocumentKey key, CancellationToken cancellationToken)
+    {
+        var command = session.Command($"SELECT EXISTS (SELECT 1 FROM documents WHERE {KeyMatch})");
+        AddKey(command, key);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
+    }
+
+    private static async Task AppendChangeAsync(
+        SqliteSession session, DocumentKey key, ChangeKind change, string? body, string? etag, string at, CancellationToken cancellationToken)
+    {
+        var command = session.Command("""
+            INSERT INTO changes (project_id, kind, partition_key, id, change, body, etag, at)
+            VALUES (@project, @kind, @partition, @id, @change, @body, @etag, @at)
+            """);
+        AddKey(command, key);
+        command.Parameters.AddWithValue("@change", FormatChangeKind(change));
+        command.Parameters.AddWithValue("@body", (object?)body ?? DBNull.Value);
+        command.Parameters.AddWithValue("@etag", (object?)etag ?? DBNull.Value);
+        command.Parameters.AddWithValue("@at", at);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string FormatChangeKind(ChangeKind change) => change switch
+    {
+        ChangeKind.Created => "created",
+        ChangeKind.Replaced => "replaced",
+        ChangeKind.Patched => "patched",
+        ChangeKind.Deleted => "deleted",
+        _ => throw new ArgumentOutOfRangeException(nameof(change), change, null),
+    };
+
+    private static ChangeKind ParseChangeKind(string change) => change switch
+    {
+        "created" => ChangeKind.Created,
+        "replaced" => ChangeKind.Replaced,
+        "patched" => ChangeKind.Patched,
+        "deleted" => ChangeKind.Deleted,
+        _ => throw new InvalidDataException($"Unknown change kind '{change}' in the change log."),
+    };
+
+    private static JsonObject ParseBody(string text) =>
+        JsonNode.Parse(text)?.AsObject() ?? throw new InvalidDataException("A stored body is not a JSON object.");
+
+    private static string NewETag() => Guid.NewGuid().ToString("N");
+
+    private DateTimeOffset Now() => DocumentTimestamps.Truncate(clock.GetUtcNow());
+
+    private async Task<T> ReadAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        EnsureInitialized();
+        var session = readPool.Rent();
+        try
+        {
+            return await work(session).ConfigureAwait(false);
+        }
+        finally
+        {
+            readPool.Return(session);
+        }
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteSession, Task<T>> work, CancellationToken cancellationToken)
+    {
+        EnsureInitialized();
+        await writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            var session = writeSession!;
+            session.Execute("BEGIN IMMEDIATE");
+            try
+            {
+                var result = await work(session).ConfigureAwait(false);
+                session.Execute("COMMIT");
+                return result;
+            }
+            catch
+            {
+                Rollback(session);
+                throw;
+            }
+        }
+        finally
+        {
+            writeGate.Release();
+        }
+    }
+
+    private static void Rollback(SqliteSession session)
+    {
+        try
+        {
+            session.Execute("ROLLBACK");
+        }
+        catch (SqliteException)
+        {
+            // SQLite may already have rolled back (e.g. on a full disk); the original error is the one to report.
+        }
+    }
+
+    private void EnsureInitialized()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        if (Volatile.Read(ref writeSession) is not null)
+        {
+            return;
+        }
+
+        lock (initLock)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            if (writeSession is not null)
+            {
+                return;
+            }
+
+            var directory = Path.GetDirectoryName(FilePath);
+            if (!string.IsNullOrEmpty(directory))
+            {
+                Directory.CreateDirectory(directory);
+            }
+
+            var session = OpenSession();
+            try
+            {
+                SqliteSchema.Ensure(session.Connection);
+            }
+            catch
+            {
+                session.Dispose();
+                throw;
+            }
+
+            Volatile.Write(ref writeSession, session);
+        }
+    }
+
+    private SqliteSession OpenSession()
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            connection.Open();
+            var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
+            // WAL makes NORMAL safe against corruption; it only risks the last commits on power loss, never on a crash of this process.
+            SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {busyMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL;");
+            return new SqliteSession(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+}

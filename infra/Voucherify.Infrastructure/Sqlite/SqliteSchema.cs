@@ -1,0 +1,81 @@
+using Microsoft.Data.Sqlite;
+
+namespace Voucherify.Infrastructure.Sqlite;
+
+/// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
+internal static class SqliteSchema
+{
+    public const long Version = 1;
+
+    private const string CreateVersion1 = """
+        CREATE TABLE IF NOT EXISTS documents (
+            project_id    TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            partition_key TEXT NOT NULL,
+            id            TEXT NOT NULL,
+            body          TEXT NOT NULL,
+            etag          TEXT NOT NULL,
+            created_at    TEXT NOT NULL,
+            updated_at    TEXT NOT NULL,
+            PRIMARY KEY (project_id, kind, partition_key, id)
+        );
+        -- Listing a kind newest or oldest first, and keyset paging through it, walk these in order.
+        CREATE INDEX IF NOT EXISTS documents_by_created ON documents (project_id, kind, created_at, id, partition_key);
+        CREATE INDEX IF NOT EXISTS documents_by_partition_created ON documents (project_id, kind, partition_key, created_at, id);
+        -- AUTOINCREMENT: a sequence is never reused, even after the newest changes are deleted, so a checkpoint stays valid.
+        CREATE TABLE IF NOT EXISTS changes (
+            sequence      INTEGER PRIMARY KEY AUTOINCREMENT,
+            project_id    TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            partition_key TEXT NOT NULL,
+            id            TEXT NOT NULL,
+            change        TEXT NOT NULL,
+            body          TEXT,
+            etag          TEXT,
+            at            TEXT NOT NULL
+        );
+        PRAGMA user_version = 1;
+        """;
+
+    public static void Ensure(SqliteConnection connection)
+    {
+        // Journal mode is stored in the file and cannot change inside a transaction.
+        Execute(connection, "PRAGMA journal_mode = WAL;");
+        Execute(connection, "BEGIN IMMEDIATE;");
+        try
+        {
+            var version = (long)Scalar(connection, "PRAGMA user_version;")!;
+            if (version > Version)
+            {
+                throw new InvalidOperationException(
+                    $"The store file has schema version {version}; this build knows up to {Version}.");
+            }
+
+            if (version < Version)
+            {
+                Execute(connection, CreateVersion1);
+            }
+
+            Execute(connection, "COMMIT;");
+        }
+        catch
+        {
+            Execute(connection, "ROLLBACK;");
+            throw;
+        }
+    }
+
+    public static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Infrastructure.Sqlite;
+
+public static class SqliteServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the embedded store on the file at <paramref name="path"/> as the singleton
+    /// <see cref="IDocumentStore"/>. One instance per file: its single writer connection is what
+    /// orders writes without lock contention. Uses the registered <see cref="TimeProvider"/>, else the system clock.
+    /// </summary>
+    public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, string path)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        services.AddSingleton(provider => new SqliteDocumentStore(
+            new SqliteStoreOptions(path),
+            provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
+        return services;
+    }
+}

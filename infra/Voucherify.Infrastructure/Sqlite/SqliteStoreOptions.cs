@@ -1,0 +1,11 @@
+namespace Voucherify.Infrastructure.Sqlite;
+
+/// <summary>Where the embedded store keeps its file, and how long a writer waits for another process's lock.</summary>
+public sealed record SqliteStoreOptions(string FilePath)
+{
+    /// <summary>Another process holding the write lock makes us wait this long before giving up.</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Idle read connections kept open; more are opened under load and closed when returned.</summary>
+    public int MaxIdleReadConnections { get; init; } = 8;
+}

@@ -1,0 +1,178 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Sqlite;
+
+namespace Voucherify.Infrastructure.Tests.Storage;
+
+/// <summary>What the SQLite store adds to the contract: a file that persists, WAL, and its registration.</summary>
+public sealed class SqliteDocumentStoreTests : IDisposable
+{
+    private static readonly DocumentKey Voucher = new("proj_1", "voucher", "camp_1", "v1");
+
+    private readonly TemporaryFolder folder = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Documents_and_the_change_feed_survive_reopening_the_store_on_the_same_file()
+    {
+        var path = folder.File("store.db");
+        string checkpoint;
+        using (var first = new SqliteDocumentStore(new SqliteStoreOptions(path), clock))
+        {
+            await first.CreateAsync(new NewDocument(Voucher, new JsonObject { ["code"] = "A", ["n"] = 1 }));
+            await first.PatchAsync(Voucher, [PatchOperation.Increment("n", 1)]);
+            checkpoint = (await first.ReadChangesAsync(null, 100)).Checkpoint;
+        }
+
+        using var reopened = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        var read = await reopened.GetAsync(Voucher);
+        await reopened.PatchAsync(Voucher, [PatchOperation.Increment("n", 1)]);
+        var later = await reopened.ReadChangesAsync(checkpoint, 100);
+
+        Assert.Equal("A", read!.Body["code"]!.GetValue<string>());
+        Assert.Equal(2, read.Body["n"]!.GetValue<int>());
+        Assert.Equal(3, (await reopened.ReadChangesAsync(null, 100)).Changes.Count);
+        var change = Assert.Single(later.Changes);
+        Assert.Equal(3, change.Body!["n"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task The_change_feed_delivers_every_project_kind_and_partition_in_one_commit_order()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        DocumentKey[] keys =
+        [
+            new("proj_1", "voucher", "camp_1", "a"),
+            new("proj_2", "customer", "cust_9", "b"),
+            new("proj_1", "campaign", "camp_1", "c"),
+        ];
+        var writes = new List<(DocumentKey Key, ChangeKind Change)>();
+        foreach (var key in keys)
+        {
+            await store.CreateAsync(new NewDocument(key, new JsonObject { ["n"] = 0 }));
+            writes.Add((key, ChangeKind.Created));
+        }
+
+        foreach (var key in keys.Reverse())
+        {
+            await store.PatchAsync(key, [PatchOperation.Increment("n", 1)]);
+            writes.Add((key, ChangeKind.Patched));
+        }
+
+        await store.DeleteAsync(keys[1]);
+        writes.Add((keys[1], ChangeKind.Deleted));
+
+        var feed = await store.ReadChangesAsync(null, 100);
+
+        Assert.Equal(writes, feed.Changes.Select(change => (change.Key, change.Change)));
+        Assert.Equal(Enumerable.Range(1, writes.Count).Select(i => (long)i), feed.Changes.Select(change => change.Sequence));
+        Assert.Equal(writes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), feed.Checkpoint);
+    }
+
+    [Fact]
+    public async Task The_store_creates_its_folders_and_file_on_first_use_and_not_before()
+    {
+        var path = Path.Combine(folder.Path, "nested", "deeper", "store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        Assert.False(Directory.Exists(Path.GetDirectoryName(path)));
+
+        Assert.Null(await store.GetAsync(Voucher));
+
+        Assert.True(File.Exists(path));
+    }
+
+    [Fact]
+    public async Task The_file_uses_write_ahead_logging()
+    {
+        var path = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject()));
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public async Task Two_store_instances_on_one_file_still_enforce_a_guarded_limit()
+    {
+        // Two instances stand for two processes: only SQLite's file lock orders their writers.
+        var path = folder.File("store.db");
+        using var first = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        using var second = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        await first.CreateAsync(new NewDocument(Voucher, JsonNode.Parse("""{"quantity":30,"redeemed":0}""")!.AsObject()));
+        var guard = Condition.LessThanPath("redeemed", "quantity");
+
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
+            (await (i % 2 == 0 ? first : second).PatchAsync(Voucher, [PatchOperation.Increment("redeemed", 1)], [guard])).Outcome)));
+
+        Assert.Equal(30, outcomes.Count(outcome => outcome == PatchOutcome.Applied));
+        Assert.Equal(30, (await second.GetAsync(Voucher))!.Body["redeemed"]!.GetValue<int>());
+        Assert.Equal(31, (await first.ReadChangesAsync(null, 1000)).Changes.Count);
+    }
+
+    [Fact]
+    public async Task An_in_list_longer_than_sqlites_parameter_limit_still_matches()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["code"] = "WANTED" }));
+        var codes = new JsonArray(Enumerable.Range(0, 40_000).Select(i => (JsonNode?)("CODE_" + i)).Append("WANTED").ToArray());
+
+        var count = await store.CountAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { Where = [Condition.In("code", codes)] });
+
+        Assert.Equal(1, count);
+    }
+
+    [Fact]
+    public async Task A_disposed_store_refuses_further_calls()
+    {
+        var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject()));
+        store.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PatchAsync(Voucher, [PatchOperation.Set("a", 1)]));
+    }
+
+    [Fact]
+    public async Task A_file_from_a_newer_schema_version_is_refused()
+    {
+        var path = folder.File("store.db");
+        using (var connection = new SqliteConnection($"Data Source={path};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA user_version = 99";
+            command.ExecuteNonQuery();
+        }
+
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetAsync(Voucher));
+    }
+
+    [Fact]
+    public async Task AddSqliteDocumentStore_registers_one_shared_store_that_uses_the_registered_clock()
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(clock);
+        services.AddSqliteDocumentStore(folder.File("store.db"));
+        await using var provider = services.BuildServiceProvider();
+
+        var store = provider.GetRequiredService<IDocumentStore>();
+        var created = await store.CreateAsync(new NewDocument(Voucher, new JsonObject()));
+
+        Assert.IsType<SqliteDocumentStore>(store);
+        Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
+        Assert.Same(store, provider.GetRequiredService<SqliteDocumentStore>());
+        Assert.Equal(clock.GetUtcNow(), created.CreatedAt);
+    }
+}
