@@ -21,6 +21,9 @@ public static class Wire
             NumberHandling = JsonNumberHandling.Strict,
             MaxDepth = 32,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
+
+            // Responses are JSON, never embedded in HTML, so '&' and '+' in urls and ids stay readable.
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         };
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseUpper));
         options.Converters.Add(new UtcTimestampConverter());

@@ -9,6 +9,7 @@ using Voucherify.Core.Redemptions;
 using Voucherify.Core.Validations;
 using Voucherify.Core.Vouchers;
 using Voucherify.Functions.AsyncActions;
+using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Functions.Http;
 using Voucherify.Functions.Vouchers;
 
@@ -25,7 +26,7 @@ public static class ServiceRegistration
         services.AddSingleton<IProjectDirectory>(sp => sp.GetRequiredService<ConfiguredProjectDirectory>());
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RequestPipeline>();
-        services.AddStore();
+        services.AddStore(configuration);
         services.AddDomain();
         services.AddVoucherAssets();
         services.AddSingleton<VoucherPresenter>();
@@ -57,9 +58,18 @@ public static class ServiceRegistration
         services.AddSingleton<RedemptionService>();
         services.AddSingleton<RedemptionQueries>();
         services.AddSingleton<RollbackService>();
+        services.AddSingleton<RedemptionRecovery>();
     }
 
-    private static void AddStore(this IServiceCollection services)
+    /// <summary>The embedded SQLite store; the Cosmos DB store plugs in here once it exists.</summary>
+    private static void AddStore(this IServiceCollection services, IConfiguration configuration)
     {
+        var options = configuration.GetSection(VoucherifyOptions.Section).Get<VoucherifyOptions>() ?? new VoucherifyOptions();
+        if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"Voucherify:Store '{options.Store}' is not supported; use 'sqlite'.");
+        }
+
+        services.AddSqliteDocumentStore(options.SqlitePath);
     }
 }
