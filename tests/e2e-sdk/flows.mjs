@@ -45,7 +45,11 @@ const customer = { source_id: `e2e-customer-${run}` };
 let passed = 0;
 const failed = [];
 
-async function step(name, body) {
+/**
+ * One step, one line. `serviceBug` marks a step known to fail because of the service (the SDK is
+ * the contract): its failure is printed as such, and it still fails the run until the service is fixed.
+ */
+async function step(name, body, { serviceBug } = {}) {
   const number = passed + failed.length + 1;
   try {
     await body();
@@ -53,7 +57,11 @@ async function step(name, body) {
     console.log(`ok ${number} - ${name}`);
   } catch (error) {
     failed.push(name);
-    console.log(`not ok ${number} - ${name}`);
+    console.log(`not ok ${number} - ${name}${serviceBug ? ' [SERVICE BUG]' : ''}`);
+    if (serviceBug) {
+      console.log(indent(`service bug: ${serviceBug}`));
+    }
+
     console.log(indent(describe(error)));
     if (!keepGoing) {
       finish();
@@ -94,8 +102,12 @@ function describe(error) {
     lines.push(`service answered: ${response.status} ${truncate(JSON.stringify(response.data))}`);
   }
 
-  if (error?.stack && !(config || response)) {
-    lines.push(...error.stack.split('\n').slice(1, 4).map((l) => l.trim()));
+  if (!(config || response)) {
+    // Where in this script the assertion failed (the message above already holds the values).
+    const frame = (error?.stack ?? '').split('\n').find((line) => line.includes('flows.mjs'));
+    if (frame) {
+      lines.push(frame.trim());
+    }
   }
 
   return lines.join('\n');
@@ -103,7 +115,8 @@ function describe(error) {
 
 function requestUrl(config) {
   const url = new URL(config.url.replace(/^\/+/, ''), config.baseURL);
-  const query = config.params && config.paramsSerializer ? config.paramsSerializer(config.params) : '';
+  const serialize = typeof config.paramsSerializer === 'function' ? config.paramsSerializer : config.paramsSerializer?.serialize;
+  const query = config.params && serialize ? serialize(config.params) : '';
   return query ? `${url}?${query}` : `${url}`;
 }
 
@@ -460,28 +473,6 @@ await step('after the rollback the freed use can be redeemed again, then the lim
 });
 
 // ---------------------------------------------------------------------------------------------
-// Client side
-
-await step('client.validate (client keys, GET /client/v1/validate?code=&amount=): PERCENT 20 on 20000 → T 18500', async () => {
-  const result = await client.validate({ code: percentCode, amount: 20000 });
-  assert.equal(result.valid, true);
-  assert.equal(result.code, percentCode);
-  assert.deepEqual(result.discount, { type: 'PERCENT', percent_off: 20, amount_limit: 1500 });
-  assert.equal(result.order.amount, 20000);
-  assert.equal(result.order.discount_amount, 1500);
-  assert.equal(result.order.total_amount, 18500);
-  assert.equal(typeof result.tracking_id, 'string');
-});
-
-await step('client.redeem (client keys, POST /client/v1/redeem?code=): SUCCESS', async () => {
-  const redemption = await client.redeem(percentCode, { customer: { source_id: customer.source_id }, order: { amount: 20000 } });
-  assert.equal(redemption.object, 'redemption');
-  assert.equal(redemption.result, 'SUCCESS');
-  assert.equal(redemption.voucher.code, percentCode);
-  assert.equal(redemption.order.total_amount, 18500);
-});
-
-// ---------------------------------------------------------------------------------------------
 // Asynchronous work
 
 const bigCampaignName = `E2E bulk ${run}`;
@@ -547,9 +538,9 @@ await step('vouchers.import: 202 with async_action_id, polled until DONE, vouche
 // Deletes
 
 await step('vouchers.delete then vouchers.get → VoucherifyError 404 not_found', async () => {
-  const deleted = await server.vouchers.delete(percentCode);
+  const deleted = await server.vouchers.delete(importCodes[1]);
   assert.ok(deleted === '' || deleted === undefined || deleted === null, `204 has no body, got ${JSON.stringify(deleted)}`);
-  await rejectsWith(server.vouchers.get(percentCode), 404, 'not_found');
+  await rejectsWith(server.vouchers.get(importCodes[1]), 404, 'not_found');
   await server.vouchers.delete(importCodes[0], { force: true });
   await rejectsWith(server.vouchers.get(importCodes[0]), 404, 'not_found');
   await rejectsWith(server.validations.validateVoucher(importCodes[0], { order: { amount: 1000 } }), 404, 'not_found');
@@ -562,6 +553,42 @@ await step('campaigns.delete (force): 202 async action; campaign and its voucher
   assert.equal(action.status, 'DONE', `delete ended ${action.status}: ${JSON.stringify(action.result)}`);
   await rejectsWith(server.campaigns.get(couponCampaign.id), 404, 'not_found');
   await rejectsWith(server.vouchers.get(couponCodes[1]), 404, 'not_found');
+});
+
+// ---------------------------------------------------------------------------------------------
+// Client side
+
+await step('client.validate (client keys, GET /client/v1/validate?code=&amount=): PERCENT 20 on 20000 → T 18500', async () => {
+  const result = await client.validate({ code: percentCode, amount: 20000 });
+  assert.equal(result.valid, true);
+  assert.equal(result.code, percentCode);
+  assert.deepEqual(result.discount, { type: 'PERCENT', percent_off: 20, amount_limit: 1500 });
+  assert.equal(result.order.amount, 20000);
+  assert.equal(result.order.discount_amount, 1500);
+  assert.equal(result.order.total_amount, 18500);
+  assert.equal(typeof result.tracking_id, 'string');
+});
+
+await step('client.redeem (client keys, POST /client/v1/redeem?code=): SUCCESS', async () => {
+  const redemption = await client.redeem(percentCode, { customer: { source_id: customer.source_id }, order: { amount: 20000 } });
+  assert.equal(redemption.object, 'redemption');
+  assert.equal(redemption.result, 'SUCCESS');
+  assert.equal(redemption.voucher.code, percentCode);
+  assert.equal(redemption.order.total_amount, 18500);
+});
+
+await step('client.validate with the cart as items (SDK: item[i][…] query params): PERCENT 20 on 2×1500 + 1×2000 → D 1000, T 4000', async () => {
+  const result = await client.validate({ code: percentCode, items: order.items, customer });
+  assert.equal(result.error?.key, undefined, `validate answered ${JSON.stringify(result.error)}`);
+  assert.equal(result.valid, true);
+  assert.equal(result.order.amount, 5000);
+  assert.equal(result.order.items.length, 2);
+  assert.equal(result.order.discount_amount, 1000);
+  assert.equal(result.order.total_amount, 4000);
+}, {
+  serviceBug: 'GET /client/v1/validate reads only code, amount, customer and tracking_id; the SDK sends the cart as ' +
+    'deepObject query params (item[0][product_id]=prod_e2e_mug&item[0][quantity]=2&item[0][price]=1500&item[1]…), ' +
+    'which are dropped, so the answer is valid:false missing_amount.',
 });
 
 finish();
