@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<InProcessAsyncActionQueue>();
         services.AddSingleton<IAsyncActionQueue>(sp => sp.GetRequiredService<InProcessAsyncActionQueue>());
         services.AddHostedService<AsyncActionWorker>();
+        services.AddHostedService<Redemptions.RedemptionRecoveryWorker>();
         return services;
     }
 

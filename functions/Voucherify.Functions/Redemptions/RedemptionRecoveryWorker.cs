@@ -1,0 +1,45 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Voucherify.Core.Redemptions;
+using Voucherify.Functions.Hosting;
+
+namespace Voucherify.Functions.Redemptions;
+
+/// <summary>
+/// Runs redemption recovery at start and then every minute, so counters a crash left ahead of or
+/// behind their records are repaired without anyone asking.
+/// </summary>
+public sealed class RedemptionRecoveryWorker(RedemptionRecovery recovery, ConfiguredProjectDirectory projects, TimeProvider clock, ILogger<RedemptionRecoveryWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await Task.Yield();
+        using var timer = new PeriodicTimer(Interval, clock);
+        do
+        {
+            await RecoverAllAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    private async Task RecoverAllAsync(CancellationToken cancellationToken)
+    {
+        foreach (var project in projects.Projects)
+        {
+            try
+            {
+                var repaired = await recovery.RecoverAsync(project, cancellationToken);
+                if (repaired > 0)
+                {
+                    logger.LogWarning("Recovered {Count} interrupted redemption steps in {Project}", repaired, project.Id);
+                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                logger.LogError(exception, "Redemption recovery failed for {Project}", project.Id);
+            }
+        }
+    }
+}

@@ -1,0 +1,180 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Voucherify.Functions.Tests.Support;
+
+namespace Voucherify.Functions.Tests.Redemptions;
+
+public sealed class RedemptionApiTests : IAsyncLifetime
+{
+    private ServiceHost host = null!;
+
+    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task A_redemption_is_stored_counted_and_answered_with_the_calculated_order()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("REDEEM", 2000, quantity: 3));
+        var body = Bodies.Order(6000);
+        body["customer"] = new JsonObject { ["id"] = "cust_1", ["source_id"] = "alice" };
+        body["metadata"] = new JsonObject { ["channel"] = "web" };
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/REDEEM/redemption", body)).Expect(HttpStatusCode.OK);
+
+        Assert.StartsWith("r_", reply.Str("id"));
+        Assert.Equal("redemption", reply.Str("object"));
+        Assert.Equal("SUCCESS", reply.Str("result"));
+        Assert.Equal("SUCCEEDED", reply.Str("status"));
+        Assert.Equal("cust_1", reply.Str("customer_id"));
+        Assert.Equal("web", reply.Str("metadata.channel"));
+        Assert.Equal(2000, reply.Long("order.discount_amount"));
+        Assert.Equal(4000, reply.Long("order.total_amount"));
+        Assert.Equal("voucher", reply.Str("related_object_type"));
+        Assert.Equal(1, reply.Long("voucher.redemption.redeemed_quantity"));
+        Assert.Equal(1, (await host.Server.GetJsonAsync("/v1/vouchers/REDEEM")).Long("redemption.redeemed_quantity"));
+        var stored = (await host.Server.GetJsonAsync($"/v1/redemptions/{reply.Str("id")}")).Expect(HttpStatusCode.OK);
+        Assert.Equal(reply.Str("id"), stored.Str("id"));
+        Assert.Equal(4000, stored.Long("order.total_amount"));
+    }
+
+    [Fact]
+    public async Task A_failed_attempt_is_a_400_with_the_reason_and_is_stored_but_not_counted()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("SINGLE", 100, quantity: 1));
+        (await host.Server.PostAsync("/v1/vouchers/SINGLE/redemption", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+
+        var refused = (await host.Server.PostAsync("/v1/vouchers/SINGLE/redemption", Bodies.Order(1000))).ExpectError(HttpStatusCode.BadRequest, "quantity_exceeded");
+
+        Assert.Equal("redemption", refused.Str("resource_type"));
+        Assert.StartsWith("rf_", refused.Str("resource_id"));
+        var failure = (await host.Server.GetJsonAsync($"/v1/redemptions/{refused.Str("resource_id")}")).Expect(HttpStatusCode.OK);
+        Assert.Equal("FAILURE", failure.Str("result"));
+        Assert.Equal("FAILED", failure.Str("status"));
+        Assert.Equal("quantity_exceeded", failure.Str("failure_code"));
+        Assert.Equal(1, (await host.Server.GetJsonAsync("/v1/vouchers/SINGLE")).Long("redemption.redeemed_quantity"));
+    }
+
+    [Theory]
+    [InlineData("disable", "voucher_disabled")]
+    [InlineData("expire", "voucher_expired")]
+    [InlineData("future", "voucher_not_active")]
+    public async Task Each_failure_reason_is_recorded_with_its_code(string setup, string key)
+    {
+        var body = Bodies.AmountVoucher("WHY");
+        body["start_date"] = setup == "future" ? "2027-01-01T00:00:00Z" : null;
+        body["expiration_date"] = setup == "expire" ? "2025-01-01T00:00:00Z" : null;
+        await host.Server.PostAsync("/v1/vouchers", body);
+        if (setup == "disable")
+        {
+            await host.Server.PostAsync("/v1/vouchers/WHY/disable");
+        }
+
+        (await host.Server.PostAsync("/v1/vouchers/WHY/redemption", Bodies.Order(1000))).ExpectError(HttpStatusCode.BadRequest, key);
+
+        var list = (await host.Server.GetJsonAsync($"/v1/redemptions?filters[failure_code][conditions][$is]={key}")).Json;
+        Assert.Equal(1, list["total"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task Redeeming_an_unknown_code_is_a_404_and_the_attempt_is_recorded()
+    {
+        (await host.Server.PostAsync("/v1/vouchers/GHOST/redemption", Bodies.Order(1000))).ExpectError(HttpStatusCode.NotFound, "not_found");
+
+        var list = (await host.Server.GetJsonAsync("/v1/redemptions?result=FAILURE")).Json;
+        Assert.Equal("not_found", list["redemptions"]![0]!["failure_code"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Redemptions_are_listed_with_filters_and_paging()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("LA", 100));
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("LB", 100));
+        for (var i = 0; i < 3; i++)
+        {
+            await host.Server.PostAsync("/v1/vouchers/LA/redemption", Bodies.Order(1000));
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var customerBody = Bodies.Order(1000);
+        customerBody["customer"] = new JsonObject { ["id"] = "cust_bob" };
+        await host.Server.PostAsync("/v1/vouchers/LB/redemption", customerBody);
+
+        var all = (await host.Server.GetJsonAsync("/v1/redemptions?limit=2")).Expect(HttpStatusCode.OK);
+        var second = (await host.Server.GetJsonAsync("/v1/redemptions?limit=2&page=2")).Json;
+        var byCode = (await host.Server.GetJsonAsync("/v1/redemptions?filters[voucher_code][conditions][$is]=LA")).Json;
+        var byCustomer = (await host.Server.GetJsonAsync("/v1/redemptions?customer=cust_bob")).Json;
+
+        Assert.Equal("redemptions", all.Str("data_ref"));
+        Assert.Equal(4, all.Long("total"));
+        Assert.Equal("LB", all.Str("redemptions.0.voucher.code"));
+        Assert.Equal(2, second["redemptions"]!.AsArray().Count);
+        Assert.Equal(3, byCode["total"]!.GetValue<long>());
+        Assert.Equal(1, byCustomer["total"]!.GetValue<long>());
+        (await host.Server.GetJsonAsync("/v1/redemptions?filters[secret][conditions][$is]=x")).ExpectError(HttpStatusCode.BadRequest, "invalid_query_params");
+    }
+
+    [Fact]
+    public async Task A_vouchers_redemption_summary_lists_its_entries()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("SUMMARY", 100, quantity: 5));
+        await host.Server.PostAsync("/v1/vouchers/SUMMARY/redemption", Bodies.Order(1000));
+        await host.Server.PostAsync("/v1/vouchers/SUMMARY/redemption", Bodies.Order(1000));
+
+        var reply = (await host.Server.GetJsonAsync("/v1/vouchers/SUMMARY/redemption")).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(5, reply.Long("quantity"));
+        Assert.Equal(2, reply.Long("redeemed_quantity"));
+        Assert.Equal("redemption_entries", reply.Str("data_ref"));
+        Assert.Equal(2, reply.Long("total"));
+        Assert.Equal(2, reply.Json["redemption_entries"]!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task A_rollback_gives_the_use_back_and_is_recorded_once()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("UNDO", 100, quantity: 1));
+        var redemption = (await host.Server.PostAsync("/v1/vouchers/UNDO/redemption", Bodies.Order(1000))).Json;
+        var id = redemption["id"]!.GetValue<string>();
+
+        var rollback = (await host.Server.PostAsync($"/v1/redemptions/{id}/rollback?reason=customer%20returned", new JsonObject { ["metadata"] = new JsonObject { ["by"] = "support" } })).Expect(HttpStatusCode.OK);
+
+        Assert.StartsWith("rr_", rollback.Str("id"));
+        Assert.Equal("redemption_rollback", rollback.Str("object"));
+        Assert.Equal(id, rollback.Str("redemption"));
+        Assert.Equal("customer returned", rollback.Str("reason"));
+        Assert.Equal("SUCCESS", rollback.Str("result"));
+        Assert.Equal("support", rollback.Str("metadata.by"));
+        Assert.Equal(0, (await host.Server.GetJsonAsync("/v1/vouchers/UNDO")).Long("redemption.redeemed_quantity"));
+        var original = (await host.Server.GetJsonAsync($"/v1/redemptions/{id}")).Json;
+        Assert.Equal("ROLLED_BACK", original["status"]!.GetValue<string>());
+        Assert.Equal(rollback.Str("id"), original["related_redemptions"]!["rollbacks"]![0]!["id"]!.GetValue<string>());
+        (await host.Server.GetJsonAsync($"/v1/redemptions/{rollback.Str("id")}")).Expect(HttpStatusCode.OK);
+        (await host.Server.PostAsync($"/v1/redemptions/{id}/rollback")).ExpectError(HttpStatusCode.BadRequest, "already_rolled_back");
+        (await host.Server.PostAsync("/v1/vouchers/UNDO/redemption", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+        Assert.Equal(1, (await host.Server.GetJsonAsync("/v1/vouchers/UNDO")).Long("redemption.redeemed_quantity"));
+    }
+
+    [Fact]
+    public async Task Only_successful_redemptions_can_be_rolled_back()
+    {
+        (await host.Server.PostAsync("/v1/redemptions/r_missing/rollback")).ExpectError(HttpStatusCode.NotFound, "not_found");
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("NONE", 100, quantity: 0));
+        var failed = (await host.Server.PostAsync("/v1/vouchers/NONE/redemption", Bodies.Order(1000))).Json;
+
+        (await host.Server.PostAsync($"/v1/redemptions/{failed["resource_id"]}/rollback")).ExpectError(HttpStatusCode.BadRequest, "invalid_payload");
+
+        Assert.Equal(0, (await host.Server.GetJsonAsync("/v1/vouchers/NONE")).Long("redemption.redeemed_quantity"));
+    }
+
+    [Fact]
+    public async Task Client_keys_redeem_through_the_client_side_endpoint()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("APP", 300));
+
+        var reply = (await host.ClientSide.PostAsync("/client/v1/redeem?code=APP", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(700, reply.Long("order.total_amount"));
+        (await host.ClientSide.PostAsync($"/v1/redemptions/{reply.Str("id")}/rollback")).ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
+}

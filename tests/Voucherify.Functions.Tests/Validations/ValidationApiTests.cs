@@ -1,0 +1,196 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Voucherify.Functions.Tests.Support;
+
+namespace Voucherify.Functions.Tests.Validations;
+
+public sealed class ValidationApiTests : IAsyncLifetime
+{
+    private ServiceHost host = null!;
+
+    public async Task InitializeAsync() => host = await ServiceHost.StartAsync(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
+
+    public async Task DisposeAsync() => await host.DisposeAsync();
+
+    [Fact]
+    public async Task An_amount_voucher_takes_its_amount_off_the_order()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("TENOFF", 1000));
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/TENOFF/validate", Bodies.Order(46500))).Expect(HttpStatusCode.OK);
+
+        Assert.True(reply.Node("valid")!.GetValue<bool>());
+        Assert.Equal("TENOFF", reply.Str("code"));
+        Assert.Equal(46500, reply.Long("order.amount"));
+        Assert.Equal(1000, reply.Long("order.discount_amount"));
+        Assert.Equal(1000, reply.Long("order.total_discount_amount"));
+        Assert.Equal(45500, reply.Long("order.total_amount"));
+        Assert.Equal(1000, reply.Long("order.applied_discount_amount"));
+        Assert.Equal("AMOUNT", reply.Str("discount.type"));
+        Assert.StartsWith("track_", reply.Str("tracking_id"));
+        Assert.Equal("list", reply.Str("applicable_to.object"));
+    }
+
+    [Fact]
+    public async Task A_percent_voucher_is_capped_by_its_amount_limit()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.PercentVoucher("TWENTY", 20, amountLimit: 15000));
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/TWENTY/validate", Bodies.Order(200000))).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(15000, reply.Long("order.discount_amount"));
+        Assert.Equal(185000, reply.Long("order.total_amount"));
+    }
+
+    [Fact]
+    public async Task Items_are_normalised_and_an_item_discount_lands_on_the_lines()
+    {
+        var voucher = Bodies.AmountVoucher("PERLINE", 1000);
+        voucher["discount"]!["effect"] = "APPLY_TO_ITEMS";
+        await host.Server.PostAsync("/v1/vouchers", voucher);
+        var order = new JsonObject
+        {
+            ["order"] = new JsonObject
+            {
+                ["items"] = new JsonArray(
+                    new JsonObject { ["product_id"] = "prod_a", ["quantity"] = "2", ["price"] = 2000 },
+                    new JsonObject { ["product_id"] = "prod_b", ["quantity"] = 1, ["price"] = 700 }),
+            },
+        };
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/PERLINE/validate", order)).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(4700, reply.Long("order.amount"));
+        Assert.Equal(2, reply.Long("order.items.0.quantity"));
+        Assert.Equal(4000, reply.Long("order.items.0.amount"));
+        Assert.Equal(1000, reply.Long("order.items.0.discount_amount"));
+        Assert.Equal(3000, reply.Long("order.items.0.subtotal_amount"));
+        Assert.Equal(700, reply.Long("order.items.1.discount_amount"));
+        Assert.Equal(0, reply.Long("order.items.1.subtotal_amount"));
+        Assert.Equal(1700, reply.Long("order.items_discount_amount"));
+        Assert.Equal(3000, reply.Long("order.total_amount"));
+    }
+
+    [Fact]
+    public async Task A_disabled_voucher_is_invalid_with_the_contract_reason_and_still_a_200()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("OFF"));
+        await host.Server.PostAsync("/v1/vouchers/OFF/disable");
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/OFF/validate", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+
+        Assert.False(reply.Node("valid")!.GetValue<bool>());
+        Assert.Equal("voucher is disabled", reply.Str("reason"));
+        Assert.Equal(400, reply.Long("error.code"));
+        Assert.Equal("voucher_disabled", reply.Str("error.key"));
+        Assert.Equal("OFF", reply.Str("error.details"));
+        Assert.StartsWith("v-", reply.Str("error.request_id"));
+    }
+
+    [Theory]
+    [InlineData("2026-02-01T00:00:00Z", null, "voucher_not_active")]
+    [InlineData(null, "2026-01-01T00:00:00Z", "voucher_expired")]
+    [InlineData("2026-01-01T00:00:00Z", "2026-12-31T00:00:00Z", null)]
+    public async Task Start_and_expiration_dates_bound_the_voucher(string? start, string? expiration, string? failure)
+    {
+        var body = Bodies.AmountVoucher("DATED");
+        body["start_date"] = start;
+        body["expiration_date"] = expiration;
+        await host.Server.PostAsync("/v1/vouchers", body);
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/DATED/validate", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(failure is null, reply.Node("valid")!.GetValue<bool>());
+        Assert.Equal(failure, reply.Node("error.key")?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_timeframe_opens_the_voucher_for_one_hour_every_other_day()
+    {
+        var body = Bodies.AmountVoucher("WINDOW");
+        body["start_date"] = "2026-01-15T00:00:00Z";
+        body["validity_timeframe"] = new JsonObject { ["interval"] = "P2D", ["duration"] = "PT1H" };
+        await host.Server.PostAsync("/v1/vouchers", body);
+
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 16, 0, 30, 0, TimeSpan.Zero));
+        var offDay = (await host.Server.PostAsync("/v1/vouchers/WINDOW/validate", Bodies.Order(1000))).Json;
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 1, 17, 0, 30, 0, TimeSpan.Zero));
+        var inside = (await host.Server.PostAsync("/v1/vouchers/WINDOW/validate", Bodies.Order(1000))).Json;
+
+        Assert.True(inside["valid"]!.GetValue<bool>());
+        Assert.Equal("voucher_not_active_now", offDay["error"]!["key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Day_of_week_and_daily_hours_are_judged_in_the_project_time_zone()
+    {
+        var body = Bodies.AmountVoucher("HAPPYHOUR");
+        body["validity_hours"] = new JsonObject
+        {
+            ["daily"] = new JsonArray(new JsonObject { ["start_time"] = "09:00", ["expiration_time"] = "11:00", ["days_of_week"] = new JsonArray(2, 4) }),
+        };
+        await host.OtherProject.PostAsync("/v1/vouchers", body);
+
+        // Tuesday 2026-03-31 10:30 in Warsaw (summer time, UTC+2) is 08:30 UTC.
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 8, 30, 0, TimeSpan.Zero));
+        var warsawMorning = (await host.OtherProject.PostAsync("/v1/vouchers/HAPPYHOUR/validate", Bodies.Order(1000))).Json;
+        host.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 10, 30, 0, TimeSpan.Zero));
+        var warsawNoon = (await host.OtherProject.PostAsync("/v1/vouchers/HAPPYHOUR/validate", Bodies.Order(1000))).Json;
+
+        Assert.True(warsawMorning["valid"]!.GetValue<bool>());
+        Assert.Equal("voucher_not_active_now", warsawNoon["error"]!["key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_voucher_used_up_is_invalid_with_quantity_exceeded()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("ONCE", 100, quantity: 1));
+        (await host.Server.PostAsync("/v1/vouchers/ONCE/redemption", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/ONCE/validate", Bodies.Order(1000))).Json;
+
+        Assert.Equal("quantity_exceeded", reply["error"]!["key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Validation_counts_nothing()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("LOOK", 100, quantity: 1));
+
+        for (var i = 0; i < 3; i++)
+        {
+            (await host.Server.PostAsync("/v1/vouchers/LOOK/validate", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+        }
+
+        Assert.Equal(0, (await host.Server.GetJsonAsync("/v1/vouchers/LOOK")).Long("redemption.redeemed_quantity"));
+        Assert.Equal(0, (await host.Server.GetJsonAsync("/v1/redemptions")).Long("total"));
+    }
+
+    [Fact]
+    public async Task An_unknown_code_is_a_404()
+    {
+        (await host.Server.PostAsync("/v1/vouchers/NOSUCH/validate", Bodies.Order(1000))).ExpectError(HttpStatusCode.NotFound, "not_found");
+    }
+
+    [Fact]
+    public async Task An_order_discount_without_any_amount_is_invalid_with_missing_amount()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("NOAMOUNT"));
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/NOAMOUNT/validate", new JsonObject())).Expect(HttpStatusCode.OK);
+
+        Assert.Equal("missing_amount", reply.Str("error.key"));
+    }
+
+    [Fact]
+    public async Task Client_keys_validate_through_the_client_side_endpoint()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("BROWSER", 500));
+
+        var reply = (await host.ClientSide.GetJsonAsync("/client/v1/validate?code=BROWSER&amount=3000&customer[source_id]=alice")).Expect(HttpStatusCode.OK);
+
+        Assert.True(reply.Node("valid")!.GetValue<bool>());
+        Assert.Equal(2500, reply.Long("order.total_amount"));
+        (await host.ClientSide.PostAsync("/v1/vouchers/BROWSER/validate", Bodies.Order(3000))).ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
+}
