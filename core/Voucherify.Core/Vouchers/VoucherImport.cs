@@ -51,11 +51,17 @@ public sealed class VoucherImport(VoucherService vouchers) : IAsyncActionHandler
     public async Task<JsonObject> RunAsync(Project project, JsonObject payload, IProgress<int> progress, CancellationToken cancellationToken)
     {
         var entries = payload["vouchers"] as JsonArray ?? [];
+        var campaignId = payload["campaign_id"]?.GetValue<string>();
         var failed = new JsonArray();
         var done = 0;
         for (var index = 0; index < entries.Count; index++)
         {
             var request = Bind(entries[index]!, index);
+            if (campaignId is not null)
+            {
+                request = request with { CampaignId = campaignId, Campaign = null };
+            }
+
             try
             {
                 await vouchers.CreateAsync(project, request, request.Code, cancellationToken);

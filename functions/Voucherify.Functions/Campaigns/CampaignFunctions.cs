@@ -12,7 +12,7 @@ using Voucherify.Functions.Vouchers;
 namespace Voucherify.Functions.Campaigns;
 
 /// <summary>/v1/campaigns: discount coupon campaigns and their vouchers.</summary>
-public sealed class CampaignFunctions(CampaignService campaigns, VoucherService vouchers, VoucherPresenter presenter)
+public sealed class CampaignFunctions(CampaignService campaigns, VoucherService vouchers, AsyncActionService actions, VoucherPresenter presenter)
 {
     [Function("CreateCampaign")]
     public async Task<IActionResult> Create([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/campaigns")] HttpRequest request)
@@ -74,6 +74,15 @@ public sealed class CampaignFunctions(CampaignService campaigns, VoucherService 
     {
         var overrides = await RequestBody.ReadOptionalAsync<VoucherCreateRequest>(request);
         return Api.Ok(presenter.Show(request, await campaigns.AddVoucherAsync(request.Project(), campaignId, code, overrides, request.HttpContext.RequestAborted)));
+    }
+
+    [Function("ImportCampaignVouchers")]
+    public async Task<IActionResult> Import([HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/campaigns/{campaignId}/import")] HttpRequest request, string campaignId)
+    {
+        var campaign = await campaigns.GetAsync(request.Project(), campaignId, request.HttpContext.RequestAborted);
+        var entries = VoucherImport.Parse(await RequestBody.ReadNodeAsync(request, RequestBody.BulkLimit));
+        var action = await actions.StartAsync(request.Project(), AsyncActionTypes.CampaignVouchersImport, CampaignVoucherImport.Payload(campaign.Id, entries), request.HttpContext.RequestId(), request.HttpContext.RequestAborted);
+        return Api.Accepted(new AsyncActionAccepted(action.Id));
     }
 
     /// <summary>Not in the contract's path list, a convenience equal to GET /v1/vouchers?campaign_id=.</summary>

@@ -17,14 +17,17 @@ namespace Voucherify.Functions.ClientSide;
 /// </summary>
 public sealed class ClientSideFunctions(ValidationService validations, RedemptionService redemptions, VoucherPresenter presenter)
 {
+    private static readonly HashSet<string> ItemNumbers = ["quantity", "price", "amount"];
+
     [Function("ClientValidate")]
     public async Task<IActionResult> Validate([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "client/v1/validate")] HttpRequest request)
     {
         var code = QueryReader.Text(request, "code") ?? throw Problems.MissingParam("code is required.");
         var body = new VoucherValidationRequest
         {
-            Order = new OrderRequest { Amount = QueryReader.Integer(request, "amount") },
+            Order = Order(request),
             Customer = Customer(request),
+            Metadata = DeepObjectQuery.Read(request, "metadata") as JsonObject,
             TrackingId = QueryReader.Text(request, "tracking_id"),
         };
         return Api.Ok(await validations.ValidateAsync(request.Project(), code, body, request.HttpContext.RequestId(), request.HttpContext.RequestAborted));
@@ -40,26 +43,27 @@ public sealed class ClientSideFunctions(ValidationService validations, Redemptio
         return Api.Ok(presenter.Show(request, redemption));
     }
 
+    /// <summary>The cart as the client SDK sends it on GET: amount, item[i][...] and order[metadata][...].</summary>
+    private static OrderRequest Order(HttpRequest request)
+    {
+        var items = DeepObjectQuery.Read(request, "item", ItemNumbers);
+        var order = DeepObjectQuery.Read(request, "order") as JsonObject;
+        var node = new JsonObject
+        {
+            ["amount"] = QueryReader.Integer(request, "amount"),
+            ["items"] = items is JsonArray array ? new JsonArray([.. array.Where(i => i is not null).Select(i => i!.DeepClone())]) : null,
+            ["metadata"] = order?["metadata"]?.DeepClone(),
+        };
+        return RequestBody.Bind<OrderRequest>(node);
+    }
+
     private static JsonObject? Customer(HttpRequest request)
     {
-        var id = QueryReader.Text(request, "customer[id]") ?? QueryReader.Text(request, "customer");
-        var sourceId = QueryReader.Text(request, "customer[source_id]");
-        if (id is null && sourceId is null)
+        if (DeepObjectQuery.Read(request, "customer") is JsonObject customer)
         {
-            return null;
+            return customer;
         }
 
-        var customer = new JsonObject();
-        if (id is not null)
-        {
-            customer["id"] = id;
-        }
-
-        if (sourceId is not null)
-        {
-            customer["source_id"] = sourceId;
-        }
-
-        return customer;
+        return QueryReader.Text(request, "customer") is { } id ? new JsonObject { ["id"] = id } : null;
     }
 }

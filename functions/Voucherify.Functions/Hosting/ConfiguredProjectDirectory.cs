@@ -8,7 +8,7 @@ namespace Voucherify.Functions.Hosting;
 /// <summary>Projects and their keys from configuration; tokens are compared in constant time.</summary>
 public sealed class ConfiguredProjectDirectory : IProjectDirectory
 {
-    private readonly Dictionary<(KeyRole, string), (Project Project, byte[] Token)> keys = [];
+    private readonly Dictionary<(KeyRole, string), (Project Project, byte[] Token, string[] Origins)> keys = [];
 
     public ConfiguredProjectDirectory(IOptions<VoucherifyOptions> options)
     {
@@ -32,14 +32,16 @@ public sealed class ConfiguredProjectDirectory : IProjectDirectory
         }
 
         var offered = Encoding.UTF8.GetBytes(token);
-        return CryptographicOperations.FixedTimeEquals(offered, entry.Token) ? new Caller(entry.Project, role, applicationId) : null;
+        return CryptographicOperations.FixedTimeEquals(offered, entry.Token)
+            ? new Caller(entry.Project, role, applicationId) { AllowedOrigins = entry.Origins }
+            : null;
     }
 
     private void Add(Project project, KeyRole role, IEnumerable<KeyOptions> configured)
     {
         foreach (var key in configured.Where(k => k.AppId.Length > 0 && k.Token.Length > 0))
         {
-            keys[(role, key.AppId)] = (project, Encoding.UTF8.GetBytes(key.Token));
+            keys[(role, key.AppId)] = (project, Encoding.UTF8.GetBytes(key.Token), [.. key.AllowedOrigins.Select(o => o.TrimEnd('/'))]);
         }
     }
 }

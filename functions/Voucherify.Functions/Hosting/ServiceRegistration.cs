@@ -50,6 +50,7 @@ public static class ServiceRegistration
         services.AddSingleton<CampaignVoucherUpdate>();
         services.AddSingleton<CampaignVoucherDeletion>();
         services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<VoucherImport>());
+        services.AddSingleton<IAsyncActionHandler, CampaignVoucherImport>();
         services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherGeneration>());
         services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherUpdate>());
         services.AddSingleton<IAsyncActionHandler>(sp => sp.GetRequiredService<CampaignVoucherDeletion>());

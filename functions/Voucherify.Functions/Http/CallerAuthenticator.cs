@@ -17,6 +17,11 @@ public sealed class CallerAuthenticator(IProjectDirectory directory)
             throw Problems.Forbidden("Client-side keys may call only the client-side API (/client/v1).");
         }
 
+        if (caller.Role == KeyRole.Client && caller.AllowedOrigins.Count > 0 && !caller.AllowedOrigins.Contains(request.Headers.Origin.ToString().TrimEnd('/'), StringComparer.OrdinalIgnoreCase))
+        {
+            throw Problems.Forbidden("This origin is not allowed to use these client keys.");
+        }
+
         return caller;
     }
 

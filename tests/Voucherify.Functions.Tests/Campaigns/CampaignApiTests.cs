@@ -180,4 +180,22 @@ public sealed class CampaignApiTests : IAsyncLifetime
 
         Assert.Equal(0, (await host.Server.GetJsonAsync("/v1/campaigns")).Long("total"));
     }
+
+    [Fact]
+    public async Task Importing_into_a_campaign_makes_vouchers_that_take_its_defaults()
+    {
+        var campaign = (await host.Server.PostAsync("/v1/campaigns", Bodies.Campaign("Imported", 0))).Json;
+        var entries = new JsonArray(new JsonObject { ["code"] = "IMPORTED-1" }, new JsonObject { ["code"] = "IMPORTED-2", ["redemption"] = new JsonObject { ["quantity"] = 3 } });
+
+        var accepted = (await host.Server.PostAsync($"/v1/campaigns/{campaign["id"]}/import", entries)).Expect(HttpStatusCode.Accepted);
+        var action = await host.Server.WaitForAsync(accepted.Str("async_action_id"));
+
+        Assert.Equal("CAMPAIGN.VOUCHERS_IMPORT", action.Str("type"));
+        Assert.Equal(2, action.Long("result.done_count"));
+        var second = (await host.Server.GetJsonAsync("/v1/vouchers/IMPORTED-2")).Json;
+        Assert.Equal("Imported", second["campaign"]!.GetValue<string>());
+        Assert.Equal(10, second["discount"]!["percent_off"]!.GetValue<decimal>());
+        Assert.Equal(3, second["redemption"]!["quantity"]!.GetValue<long>());
+        Assert.Equal(2, (await host.Server.GetJsonAsync($"/v1/campaigns/{campaign["id"]}")).Long("vouchers_count"));
+    }
 }

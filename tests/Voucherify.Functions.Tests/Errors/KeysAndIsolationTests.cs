@@ -83,4 +83,22 @@ public sealed class KeysAndIsolationTests : IAsyncLifetime
         Assert.Equal(100, (await host.Server.GetJsonAsync("/v1/vouchers/SHARED")).Long("discount.amount_off"));
         Assert.Equal(900, (await host.OtherProject.GetJsonAsync("/v1/vouchers/SHARED")).Long("discount.amount_off"));
     }
+
+    [Fact]
+    public async Task Client_keys_limited_to_origins_refuse_other_origins_with_403()
+    {
+        await using var strict = await ServiceHost.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Voucherify:Projects:0:ClientKeys:0:AllowedOrigins:0"] = "https://shop.example",
+        });
+        await strict.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("ORIGIN", 100));
+
+        var noOrigin = await strict.ClientSide.GetJsonAsync("/client/v1/validate?code=ORIGIN&amount=1000");
+        using var foreign = new HttpRequestMessage(HttpMethod.Get, "/client/v1/validate?code=ORIGIN&amount=1000") { Headers = { { "Origin", "https://evil.example" } } };
+        using var allowed = new HttpRequestMessage(HttpMethod.Get, "/client/v1/validate?code=ORIGIN&amount=1000") { Headers = { { "Origin", "https://shop.example" } } };
+
+        noOrigin.ExpectError(HttpStatusCode.Forbidden, "forbidden");
+        Assert.Equal(HttpStatusCode.Forbidden, (await strict.ClientSide.SendAsync(foreign)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await strict.ClientSide.SendAsync(allowed)).StatusCode);
+    }
 }

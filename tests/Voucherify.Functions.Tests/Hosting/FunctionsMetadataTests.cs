@@ -38,6 +38,7 @@ public sealed class FunctionsMetadataTests
         { "DisableCampaign", "post", "v1/campaigns/{campaignId}/disable" },
         { "AddCampaignVouchers", "post", "v1/campaigns/{campaignId}/vouchers" },
         { "AddCampaignVoucherWithCode", "post", "v1/campaigns/{campaignId}/vouchers/{code}" },
+        { "ImportCampaignVouchers", "post", "v1/campaigns/{campaignId}/import" },
         { "ListAsyncActions", "get", "v1/async-actions" },
         { "GetAsyncAction", "get", "v1/async-actions/{asyncActionId}" },
         { "ClientValidate", "get", "client/v1/validate" },
