@@ -193,4 +193,41 @@ public sealed class ValidationApiTests : IAsyncLifetime
         Assert.Equal(2500, reply.Long("order.total_amount"));
         (await host.ClientSide.PostAsync("/v1/vouchers/BROWSER/validate", Bodies.Order(3000))).ExpectError(HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task A_fixed_voucher_sets_the_order_total()
+    {
+        var body = Bodies.AmountVoucher("NEWPRICE");
+        body["discount"] = new JsonObject { ["type"] = "FIXED", ["fixed_amount"] = 20000, ["effect"] = "APPLY_TO_ORDER" };
+        await host.Server.PostAsync("/v1/vouchers", body);
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/NEWPRICE/validate", Bodies.Order(46500))).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(26500, reply.Long("order.discount_amount"));
+        Assert.Equal(20000, reply.Long("order.total_amount"));
+    }
+
+    [Fact]
+    public async Task A_unit_voucher_adds_the_missing_free_item_and_discounts_it()
+    {
+        var body = Bodies.AmountVoucher("FREETEE");
+        body["discount"] = new JsonObject { ["type"] = "UNIT", ["unit_off"] = 1, ["unit_type"] = "prod_tee", ["effect"] = "ADD_NEW_ITEMS" };
+        await host.Server.PostAsync("/v1/vouchers", body);
+        var order = new JsonObject
+        {
+            ["order"] = new JsonObject
+            {
+                ["amount"] = 2900,
+                ["items"] = new JsonArray(new JsonObject { ["product_id"] = "prod_tee", ["quantity"] = 1, ["price"] = 2900 }),
+            },
+        };
+
+        var reply = (await host.Server.PostAsync("/v1/vouchers/FREETEE/validate", order)).Expect(HttpStatusCode.OK);
+
+        Assert.Equal(2, reply.Long("order.items.0.quantity"));
+        Assert.Equal(5800, reply.Long("order.items.0.amount"));
+        Assert.Equal(2900, reply.Long("order.items.0.discount_amount"));
+        Assert.Equal(5800, reply.Long("order.amount"));
+        Assert.Equal(2900, reply.Long("order.total_amount"));
+    }
 }
