@@ -12,11 +12,8 @@ namespace Voucherify.Core.Redemptions;
 /// a redemption still marked mid-rollback has its rollback finished. Every step is guarded, so
 /// running recovery twice, or beside live traffic, changes nothing more.
 /// </summary>
-public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage, RollbackService rollbacks, TimeProvider clock)
+public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage, RollbackService rollbacks, RecoverySettings settings, TimeProvider clock)
 {
-    /// <summary>Longer than any request may take, so recovery never races a redemption still in flight.</summary>
-    public static readonly TimeSpan GracePeriod = TimeSpan.FromMinutes(2);
-
     public async Task<int> RecoverAsync(Project project, CancellationToken cancellationToken)
     {
         var repaired = 0;
@@ -64,5 +61,5 @@ public sealed class RedemptionRecovery(IDocumentStore store, VoucherUsage usage,
         return repaired;
     }
 
-    private bool IsStale(DateTimeOffset at) => clock.GetUtcNow() - at > GracePeriod;
+    private bool IsStale(DateTimeOffset at) => clock.GetUtcNow() - at > settings.GracePeriod;
 }

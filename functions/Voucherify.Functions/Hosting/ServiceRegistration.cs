@@ -61,7 +61,11 @@ public static class ServiceRegistration
         services.AddSingleton<RedemptionQueries>();
         services.AddSingleton<RollbackService>();
         services.AddSingleton<RedemptionRecovery>();
+        services.AddSingleton(sp => Recovery(sp.GetRequiredService<IOptions<VoucherifyOptions>>().Value));
     }
+
+    private static RecoverySettings Recovery(VoucherifyOptions options) =>
+        new(TimeSpan.FromSeconds(options.RecoveryGraceSeconds), TimeSpan.FromSeconds(options.RecoveryIntervalSeconds));
 
     /// <summary>The embedded SQLite store; the Cosmos DB store plugs in here once it exists.</summary>
     private static void AddStore(this IServiceCollection services, IConfiguration configuration)

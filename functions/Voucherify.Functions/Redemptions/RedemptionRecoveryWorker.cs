@@ -6,17 +6,15 @@ using Voucherify.Functions.Hosting;
 namespace Voucherify.Functions.Redemptions;
 
 /// <summary>
-/// Runs redemption recovery at start and then every minute, so counters a crash left ahead of or
+/// Runs redemption recovery at start and then every interval (a minute by default), so counters a crash left ahead of or
 /// behind their records are repaired without anyone asking.
 /// </summary>
-public sealed class RedemptionRecoveryWorker(RedemptionRecovery recovery, ConfiguredProjectDirectory projects, TimeProvider clock, ILogger<RedemptionRecoveryWorker> logger) : BackgroundService
+public sealed class RedemptionRecoveryWorker(RedemptionRecovery recovery, RecoverySettings settings, ConfiguredProjectDirectory projects, TimeProvider clock, ILogger<RedemptionRecoveryWorker> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromMinutes(1);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(settings.Interval, clock);
         do
         {
             await RecoverAllAsync(stoppingToken);

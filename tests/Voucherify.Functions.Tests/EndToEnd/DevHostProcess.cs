@@ -14,20 +14,26 @@ public sealed class DevHostProcess : IAsyncDisposable
 
     private readonly ChildProcess child;
     private readonly string folder;
+    private readonly bool ownsFolder;
 
-    private DevHostProcess(ChildProcess child, string folder, Uri baseAddress)
+    private DevHostProcess(ChildProcess child, string folder, bool ownsFolder, Uri baseAddress)
     {
         this.child = child;
         this.folder = folder;
+        this.ownsFolder = ownsFolder;
         BaseAddress = baseAddress;
     }
+
+    /// <summary>The folder holding the store, to start another host on the same data.</summary>
+    public string Folder => folder;
 
     public Uri BaseAddress { get; }
 
     /// <summary>What the host printed so far; goes into a failure message.</summary>
     public string Output => child.Output;
 
-    public static async Task<DevHostProcess> StartAsync()
+    /// <summary>Starts a host on a fresh folder, or on <paramref name="existingFolder"/> (which it then leaves in place).</summary>
+    public static async Task<DevHostProcess> StartAsync(string? existingFolder = null, params string[] settings)
     {
         // The test project references the dev host, so its dll, deps and runtimeconfig sit next to ours.
         var dll = Path.Combine(AppContext.BaseDirectory, "Voucherify.DevHost.dll");
@@ -36,13 +42,13 @@ public sealed class DevHostProcess : IAsyncDisposable
             throw new FileNotFoundException("The dev host is not in the test output; does the test project still reference it?", dll);
         }
 
-        var folder = Directory.CreateTempSubdirectory("voucherify-e2e-").FullName;
+        var folder = existingFolder ?? Directory.CreateTempSubdirectory("voucherify-e2e-").FullName;
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var arguments = new[] { dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}" };
+        string[] arguments = [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}", .. settings];
 
         // The folder is the working directory too, so nothing the host writes lands in the repository.
         var child = ChildProcess.Start(DotnetHost(), arguments, folder);
-        var host = new DevHostProcess(child, folder, baseAddress);
+        var host = new DevHostProcess(child, folder, existingFolder is null, baseAddress);
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -55,9 +61,17 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL, as a crash would end it: no shutdown code runs.</summary>
+    public void Kill() => child.Kill();
+
     public ValueTask DisposeAsync()
     {
         child.Dispose();
+        if (!ownsFolder)
+        {
+            return ValueTask.CompletedTask;
+        }
+
         try
         {
             Directory.Delete(folder, recursive: true);

@@ -3,7 +3,6 @@ using Voucherify.Core.Projects;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Vouchers;
 using Voucherify.DevHost;
-using Voucherify.Functions.Redemptions;
 using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Redemptions;
@@ -34,7 +33,7 @@ public sealed class RedemptionRecoveryTests : IAsyncLifetime
         (await host.Server.PostAsync("/v1/vouchers/CRASH/redemption", Bodies.Order(1000))).ExpectError(HttpStatusCode.BadRequest, "quantity_exceeded");
 
         var early = await host.Service<RedemptionRecovery>().RecoverAsync(project, CancellationToken.None);
-        host.Clock.Advance(RedemptionRecovery.GracePeriod + RedemptionRecoveryWorker.Interval);
+        host.Clock.Advance(RecoverySettings.Default.GracePeriod + RecoverySettings.Default.Interval);
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while ((await host.Server.GetJsonAsync("/v1/vouchers/CRASH")).Long("redemption.redeemed_quantity") != 0 && DateTime.UtcNow < deadline)
         {
@@ -59,7 +58,7 @@ public sealed class RedemptionRecoveryTests : IAsyncLifetime
         await usage.ReturnAsync(key, "rr_unrelated", CancellationToken.None);
         await usage.CompensateAsync(key, new PendingUse(PendingUse.Rollback, -1, "rr_unrelated", host.Clock.GetUtcNow()), CancellationToken.None);
 
-        host.Clock.Advance(RedemptionRecovery.GracePeriod + TimeSpan.FromSeconds(1));
+        host.Clock.Advance(RecoverySettings.Default.GracePeriod + TimeSpan.FromSeconds(1));
         await host.Service<RedemptionRecovery>().RecoverAsync(project, CancellationToken.None);
 
         Assert.Equal(1, (await host.Server.GetJsonAsync("/v1/vouchers/KEPT")).Long("redemption.redeemed_quantity"));
@@ -80,7 +79,7 @@ public sealed class RedemptionRecoveryTests : IAsyncLifetime
                 Voucherify.Core.Storage.PatchOperation.Set("pending_rollback", Voucherify.Core.Storage.DocumentJson.ToNode(pending)),
             ]);
 
-        host.Clock.Advance(RedemptionRecovery.GracePeriod + TimeSpan.FromSeconds(1));
+        host.Clock.Advance(RecoverySettings.Default.GracePeriod + TimeSpan.FromSeconds(1));
         await host.Service<RedemptionRecovery>().RecoverAsync(project, CancellationToken.None);
         await host.Service<RedemptionRecovery>().RecoverAsync(project, CancellationToken.None);
 
