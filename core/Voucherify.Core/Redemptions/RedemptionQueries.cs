@@ -26,8 +26,8 @@ public sealed class RedemptionQueries(IDocumentStore store)
 
     private static readonly Dictionary<string, string> SortPaths = new(StringComparer.Ordinal)
     {
-        ["created_at"] = "date",
-        ["date"] = "date",
+        ["created_at"] = "created_at",
+        ["date"] = "created_at",
     };
 
     public async Task<Redemption> GetAsync(Project project, string id, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ public sealed class RedemptionQueries(IDocumentStore store)
             conditions.Add(Condition.Eq("customer_id", query.Customer));
         }
 
-        conditions.AddRange(query.CreatedAt.Conditions("date"));
+        conditions.AddRange(query.CreatedAt.Conditions("created_at"));
         conditions.AddRange(FieldFilters.ToConditions(query.Filters, FilterPaths, query.Junction));
         var (path, descending) = Sort(query.Order);
         var documentQuery = new DocumentQuery(project.Id, RedemptionKeys.Kind) { Where = conditions, OrderBy = path, Descending = descending };
@@ -67,7 +67,7 @@ public sealed class RedemptionQueries(IDocumentStore store)
         var query = new DocumentQuery(project.Id, RedemptionKeys.Kind)
         {
             Where = [Condition.Eq("voucher.code", voucher.Code)],
-            OrderBy = "date",
+            OrderBy = "created_at",
             Descending = true,
         };
         var entries = new List<Redemption>();

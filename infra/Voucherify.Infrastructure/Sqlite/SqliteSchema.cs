@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 1;
+    public const long Version = 2;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -37,6 +37,17 @@ internal static class SqliteSchema
         PRAGMA user_version = 1;
         """;
 
+    // Expression indexes for the body paths the service looks up by: a voucher by its v_ id, a
+    // campaign's vouchers, a voucher's and a customer's redemptions. Without them those lookups scan
+    // every document of the kind. The expressions match SqliteField's text exactly, or SQLite ignores them.
+    private const string CreateVersion2 = """
+        CREATE INDEX IF NOT EXISTS documents_by_body_id ON documents (project_id, kind, json_extract(body, '$.id'));
+        CREATE INDEX IF NOT EXISTS documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id'));
+        CREATE INDEX IF NOT EXISTS documents_by_voucher_code ON documents (project_id, kind, json_extract(body, '$.voucher.code'));
+        CREATE INDEX IF NOT EXISTS documents_by_customer_id ON documents (project_id, kind, json_extract(body, '$.customer_id'));
+        PRAGMA user_version = 2;
+        """;
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -51,9 +62,14 @@ internal static class SqliteSchema
                     $"The store file has schema version {version}; this build knows up to {Version}.");
             }
 
-            if (version < Version)
+            if (version < 1)
             {
                 Execute(connection, CreateVersion1);
+            }
+
+            if (version < 2)
+            {
+                Execute(connection, CreateVersion2);
             }
 
             Execute(connection, "COMMIT;");

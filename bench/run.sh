@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Load benchmark of the dev host on a fresh SQLite store: builds Release, seeds a campaign of codes and
+# two vouchers, drives each scenario with wrk over loopback, and prints one table. A benchmark, not a test.
+#   bench/run.sh [codes] [seconds per scenario] [connections]
+set -euo pipefail
+
+codes=${1:-100000}
+seconds=${2:-10}
+connections=${3:-32}
+root="$(cd "$(dirname "$0")/.." && pwd)"
+work="$(mktemp -d)"
+port=7181
+base="http://127.0.0.1:$port"
+auth=(-H "X-App-Id: dev-app-id" -H "X-App-Token: dev-app-token" -H "Content-Type: application/json")
+export WRK_DIR="$root/bench/wrk"
+
+command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk"; exit 1; }
+
+dotnet build "$root/functions/Voucherify.DevHost" -c Release -nologo -v quiet >/dev/null
+dotnet "$root/functions/Voucherify.DevHost/bin/Release/net10.0/Voucherify.DevHost.dll" \
+  --urls "$base" --Voucherify:SqlitePath="$work/bench.db" >"$work/host.log" 2>&1 &
+host=$!
+trap 'kill $host 2>/dev/null || true; rm -rf "$work"' EXIT
+until curl -sf "$base/health" >/dev/null; do sleep 0.2; done
+
+field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
+
+echo "Seeding: a campaign of $codes codes, an unlimited and a limited voucher"
+started=$(date +%s.%N)
+action=$(curl -s "${auth[@]}" "$base/v1/campaigns" -d "{\"name\":\"Bench\",\"vouchers_count\":$codes,
+  \"voucher\":{\"type\":\"DISCOUNT_VOUCHER\",\"discount\":{\"type\":\"PERCENT\",\"percent_off\":10,\"amount_limit\":5000},
+  \"code_config\":{\"length\":10}}}" | field async_action_id)
+if [ -n "$action" ]; then
+  until curl -s "${auth[@]}" "$base/v1/async-actions/$action" | grep -q '"status":"DONE"'; do sleep 0.5; done
+fi
+generation=$(echo "$(date +%s.%N) - $started" | bc)
+curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-UNLIMITED","type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":1000}}' >/dev/null
+curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-LIMITED","type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":1000},"redemption":{"quantity":100000000}}' >/dev/null
+export CODES_FILE="$work/codes.txt"
+for page in $(seq 1 20); do
+  curl -s "${auth[@]}" "$base/v1/vouchers?campaign=Bench&limit=100&page=$page" | grep -o '"code":"[^"]*"' | cut -d'"' -f4
+done >"$CODES_FILE"
+
+run() { # name script [env]
+  local name=$1 script=$2
+  wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed "s/^RESULT/$name/"
+}
+
+results="$work/results.txt"
+{
+  run health health.lua
+  run validate validate.lua
+  CODE=BENCH-UNLIMITED run redeem-unlimited redeem.lua
+  CODE=BENCH-LIMITED run redeem-limited redeem.lua
+  run get-voucher get.lua
+  run list-redemptions list.lua
+} >"$results"
+
+peak=$(grep VmHWM /proc/$host/status | awk '{print $2}')
+ceiling=$(awk '$1=="health"{split($2,a,"="); print a[2]}' "$results")
+printf '\n%-18s %10s %9s %9s %9s %7s %9s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling"
+awk -v ceiling="$ceiling" '{
+  for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling
+}' "$results"
+echo
+echo "generation of $codes codes: ${generation}s"
+echo "peak host memory (VmHWM): $((peak / 1024)) MiB"
+echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)}') GiB; wrk -t2 -c$connections -d${seconds}s on the same machine"
