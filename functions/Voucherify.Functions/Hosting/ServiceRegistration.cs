@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Voucherify.Core.AsyncActions;
 using Voucherify.Core.Campaigns;
+using Voucherify.Core.Idempotency;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Validations;
@@ -26,6 +27,8 @@ public static class ServiceRegistration
         services.AddSingleton<IProjectDirectory>(sp => sp.GetRequiredService<ConfiguredProjectDirectory>());
         services.AddSingleton<CallerAuthenticator>();
         services.AddSingleton<RequestPipeline>();
+        services.AddSingleton<IdempotencyService>();
+        services.AddSingleton<IdempotentRequests>();
         services.AddStore(configuration);
         services.AddDomain();
         services.AddVoucherAssets();

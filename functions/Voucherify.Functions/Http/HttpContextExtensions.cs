@@ -14,6 +14,8 @@ public static class HttpContextExtensions
 
     public static Project Project(this HttpRequest request) => request.Caller().Project;
 
+    internal static bool HasCaller(this HttpContext context) => context.Items.ContainsKey(CallerItem);
+
     internal static void SetCaller(this HttpContext context, Caller caller) => context.Items[CallerItem] = caller;
 
     public static string RequestId(this HttpContext context) =>

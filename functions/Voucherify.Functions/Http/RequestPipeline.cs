@@ -13,7 +13,7 @@ namespace Voucherify.Functions.Http;
 /// (worker middleware in the Function App, ASP.NET middleware in the dev host): a request id,
 /// the caller's keys, and every failure turned into the contract's error object.
 /// </summary>
-public sealed class RequestPipeline(CallerAuthenticator authenticator, ILogger<RequestPipeline> logger)
+public sealed class RequestPipeline(CallerAuthenticator authenticator, IdempotentRequests idempotent, ILogger<RequestPipeline> logger)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -27,12 +27,31 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, ILogger<R
                 context.SetCaller(authenticator.Authenticate(context.Request));
             }
 
+            if (IdempotentRequests.KeyOf(context.Request) is { } key && context.HasCaller())
+            {
+                await idempotent.RunAsync(context, key, () => AnswerAsync(context, next));
+                return;
+            }
+
             await next();
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
             var error = ToError(exception, context);
             await WriteErrorAsync(context, error);
+        }
+    }
+
+    /// <summary>Runs the function and writes its failure as an error object, so the whole answer can be captured.</summary>
+    private async Task AnswerAsync(HttpContext context, Func<Task> next)
+    {
+        try
+        {
+            await next();
+        }
+        catch (Exception exception) when (!context.Response.HasStarted)
+        {
+            await WriteErrorAsync(context, ToError(exception, context));
         }
     }
 

@@ -8,6 +8,8 @@ using Voucherify.Core.Errors;
 using Voucherify.DevHost;
 using Voucherify.Functions.Hosting;
 using Voucherify.Functions.Http;
+using Voucherify.Core.Idempotency;
+using Voucherify.Infrastructure.Sqlite;
 
 namespace Voucherify.Functions.Tests.Hosting;
 
@@ -73,7 +75,9 @@ public sealed class PipelineMiddlewareTests
                 },
             ],
         });
-        return new RequestPipeline(new CallerAuthenticator(new ConfiguredProjectDirectory(options)), NullLogger<RequestPipeline>.Instance);
+        var unusedStore = new SqliteDocumentStore(new SqliteStoreOptions(Path.Combine(Path.GetTempPath(), $"never-opened-{Guid.NewGuid():N}.db")), TimeProvider.System);
+        var idempotent = new IdempotentRequests(new IdempotencyService(unusedStore, TimeProvider.System));
+        return new RequestPipeline(new CallerAuthenticator(new ConfiguredProjectDirectory(options)), idempotent, NullLogger<RequestPipeline>.Instance);
     }
 
     private static DefaultHttpContext NewHttpContext(string path)
