@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace Voucherify.Core.Customers;
@@ -72,6 +73,7 @@ public static class CustomerSummaryDocument
         return next;
     }
 
+    /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>
     private static void Increment(JsonObject node, string name, long delta) =>
-        node[name] = checked((node[name]?.GetValue<long>() ?? 0) + delta);
+        node[name] = checked((node[name]?.Deserialize<long>() ?? 0) + delta);
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Vouchers;
@@ -39,7 +40,7 @@ public sealed record RedemptionTally(string RecordId, string CustomerKey, string
 
         var success = Text(record, "result") == RedemptionResults.Success;
         var gift = Text(record["voucher"] as JsonObject, "type") == VoucherTypes.Gift && record["amount"] is JsonValue amount
-            ? amount.GetValue<long>()
+            ? amount.Deserialize<long>()
             : 0;
         var tally = new RedemptionTally(id, customerKey, customerId, sourceId);
         return Text(record, "object") switch
