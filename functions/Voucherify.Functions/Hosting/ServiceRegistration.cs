@@ -10,6 +10,7 @@ using Voucherify.Core.Redemptions;
 using Voucherify.Core.Validations;
 using Voucherify.Core.Vouchers;
 using Voucherify.Functions.AsyncActions;
+using Voucherify.Functions.ChangeFeed;
 using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Functions.Http;
 using Voucherify.Functions.Vouchers;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<IAsyncActionQueue>(sp => sp.GetRequiredService<InProcessAsyncActionQueue>());
         services.AddHostedService<AsyncActionWorker>();
         services.AddHostedService<Redemptions.RedemptionRecoveryWorker>();
+        services.AddChangeFeed();
         return services;
     }
 

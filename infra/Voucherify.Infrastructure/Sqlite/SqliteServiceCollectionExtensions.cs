@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -18,6 +19,7 @@ public static class SqliteServiceCollectionExtensions
             new SqliteStoreOptions(path),
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
         return services;
     }
 }

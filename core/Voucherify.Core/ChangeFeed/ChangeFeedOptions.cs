@@ -1,0 +1,26 @@
+namespace Voucherify.Core.ChangeFeed;
+
+/// <summary>Settings of change delivery (section "Voucherify:ChangeFeed").</summary>
+public sealed class ChangeFeedOptions
+{
+    /// <summary>How long a caught-up handler waits before asking the feed again.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int BatchSize { get; set; } = 100;
+
+    /// <summary>Attempts per change and handler, the first included; after the last one the change is parked.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>Wait after the first failure; it doubles with every further failure up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The wait after failed attempt number <paramref name="attempt"/> (1-based).</summary>
+    public TimeSpan RetryDelay(int attempt)
+    {
+        var factor = Math.Pow(2, Math.Min(attempt - 1, 30));
+        var ticks = Math.Min(FirstRetryDelay.Ticks * factor, MaxRetryDelay.Ticks);
+        return TimeSpan.FromTicks((long)ticks);
+    }
+}

@@ -1,0 +1,8 @@
+namespace Voucherify.Core.ChangeFeed;
+
+public enum DeliveryOutcome
+{
+    Skipped,
+    Handled,
+    Parked,
+}

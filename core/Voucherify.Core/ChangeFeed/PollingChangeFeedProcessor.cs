@@ -1,0 +1,155 @@
+namespace Voucherify.Core.ChangeFeed;
+
+/// <summary>
+/// The processor for stores that offer a pull feed (SQLite): one loop per handler, each on its own checkpoint,
+/// so a slow or failing handler never holds back another. A loop reads a batch after its position, delivers the
+/// changes in order, advances its position after each change is handled, skipped or parked, and saves the
+/// position as its checkpoint document. A crash loses at most the unsaved tail, which is delivered again
+/// (handlers are idempotent); a clean stop saves the position reached.
+/// </summary>
+public sealed class PollingChangeFeedProcessor(
+    IChangeFeed feed,
+    IEnumerable<IChangeHandler> handlers,
+    ChangeCheckpoints checkpoints,
+    ChangeDelivery delivery,
+    ChangeFeedOptions options,
+    TimeProvider clock,
+    IChangeFeedMonitor? monitor = null) : IChangeFeedProcessor, IAsyncDisposable
+{
+    private readonly IReadOnlyList<IChangeHandler> handlers = CheckNames(handlers);
+    private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
+    private readonly Lock gate = new();
+    private CancellationTokenSource? stopping;
+    private Task running = Task.CompletedTask;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            if (stopping is not null)
+            {
+                throw new InvalidOperationException("The change feed processor is already running.");
+            }
+
+            stopping = new CancellationTokenSource();
+            var token = stopping.Token;
+            running = Task.WhenAll(handlers.Select(handler => Task.Run(() => RunAsync(handler, token), CancellationToken.None)));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        Task loops;
+        lock (gate)
+        {
+            if (stopping is null)
+            {
+                return;
+            }
+
+            stopping.Cancel();
+            loops = running;
+        }
+
+        try
+        {
+            await loops.WaitAsync(cancellationToken);
+        }
+        finally
+        {
+            lock (gate)
+            {
+                stopping?.Dispose();
+                stopping = null;
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
+
+    private static IReadOnlyList<IChangeHandler> CheckNames(IEnumerable<IChangeHandler> handlers)
+    {
+        var list = handlers.ToList();
+        var duplicate = list.GroupBy(h => h.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
+        return duplicate is null
+            ? list
+            : throw new InvalidOperationException($"Two change handlers are named '{duplicate.Key}'; names key their checkpoints and must be unique.");
+    }
+
+    private async Task RunAsync(IChangeHandler handler, CancellationToken stop)
+    {
+        string? position = null;
+        string? saved = null;
+        var loaded = false;
+        var skippedSinceSave = 0;
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    if (!loaded)
+                    {
+                        position = saved = await checkpoints.ReadAsync(handler.Name, stop);
+                        loaded = true;
+                    }
+
+                    var batch = await feed.ReadAsync(position, options.BatchSize, stop);
+                    var delivered = false;
+                    foreach (var change in batch.Changes)
+                    {
+                        var outcome = await delivery.DeliverAsync(handler, change, stop);
+                        delivered |= outcome != DeliveryOutcome.Skipped;
+                        skippedSinceSave += outcome == DeliveryOutcome.Skipped ? 1 : 0;
+                        position = feed.CheckpointAfter(change);
+                    }
+
+                    // Saving after changes the handler skipped is only worth it now and then (it bounds what a restart
+                    // reads again); saving after each would turn every checkpoint write, itself a change, into another.
+                    if (position != saved && (delivered || skippedSinceSave >= options.BatchSize))
+                    {
+                        await checkpoints.SaveAsync(handler.Name, position!, stop);
+                        saved = position;
+                        skippedSinceSave = 0;
+                    }
+
+                    if (batch.Changes.Count < options.BatchSize)
+                    {
+                        await Task.Delay(options.PollInterval, clock, stop);
+                    }
+                }
+                catch (Exception error) when (!stop.IsCancellationRequested)
+                {
+                    monitor.Faulted(handler.Name, error);
+                    await Task.Delay(options.PollInterval, clock, stop);
+                }
+            }
+        }
+        catch (Exception) when (stop.IsCancellationRequested)
+        {
+            // Stopping: whatever was in flight (cancelled, or failing on a store shutting down) is delivered again next start.
+        }
+        finally
+        {
+            if (loaded && position is not null && position != saved)
+            {
+                await SaveOnStopAsync(handler, position);
+            }
+        }
+    }
+
+    /// <summary>Keeps the progress of a stopped loop; if the store is gone too, the changes are simply delivered again.</summary>
+    private async Task SaveOnStopAsync(IChangeHandler handler, string position)
+    {
+        try
+        {
+            await checkpoints.SaveAsync(handler.Name, position, CancellationToken.None);
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            monitor.Faulted(handler.Name, error);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Voucherify.Core.Customers;
+
+/// <summary>
+/// The stored summary: the contract's <c>summary</c> object as it will be served, the customer's ids, and the
+/// ids of the records most recently counted. Those ids are what makes counting idempotent: a redelivered
+/// record is found there and counted no second time. The list is bounded; redelivery only ever repeats the
+/// recent tail of the feed (what came after the last checkpoint), far fewer records per customer than kept.
+/// </summary>
+public static class CustomerSummaryDocument
+{
+    public const int RememberedRecords = 1000;
+
+    public static JsonObject New(RedemptionTally tally) => new()
+    {
+        ["id"] = tally.CustomerKey,
+        ["customer_id"] = tally.CustomerId,
+        ["source_id"] = tally.SourceId,
+        ["summary"] = new JsonObject
+        {
+            ["redemptions"] = new JsonObject
+            {
+                ["total_redeemed"] = 0,
+                ["total_failed"] = 0,
+                ["total_succeeded"] = 0,
+                ["total_rolled_back"] = 0,
+                ["total_rollback_failed"] = 0,
+                ["total_rollback_succeeded"] = 0,
+                ["gift"] = new JsonObject { ["redeemed_amount"] = 0, ["amount_to_go"] = 0 },
+                ["loyalty_card"] = new JsonObject { ["redeemed_points"] = 0, ["points_to_go"] = 0 },
+            },
+            ["orders"] = new JsonObject
+            {
+                ["total_amount"] = 0,
+                ["total_count"] = 0,
+                ["average_amount"] = 0,
+                ["last_order_amount"] = 0,
+            },
+        },
+        ["counted_records"] = new JsonArray(),
+    };
+
+    public static bool HasCounted(JsonObject body, string recordId) =>
+        body["counted_records"] is JsonArray counted && counted.Any(n => n?.GetValue<string>() == recordId);
+
+    /// <summary>Adds the tally to a copy of <paramref name="body"/> and remembers its record.</summary>
+    public static JsonObject Add(JsonObject body, RedemptionTally tally)
+    {
+        var next = body.DeepClone().AsObject();
+        var redemptions = next["summary"]!["redemptions"]!.AsObject();
+        Increment(redemptions, "total_redeemed", tally.Redeemed);
+        Increment(redemptions, "total_failed", tally.Failed);
+        Increment(redemptions, "total_succeeded", tally.Succeeded);
+        Increment(redemptions, "total_rolled_back", tally.RolledBack);
+        Increment(redemptions, "total_rollback_failed", tally.RollbackFailed);
+        Increment(redemptions, "total_rollback_succeeded", tally.RollbackSucceeded);
+        Increment(redemptions["gift"]!.AsObject(), "redeemed_amount", tally.GiftRedeemedAmount);
+
+        // A customer first seen by source id keeps it when a later record names the id too, and the other way round.
+        next["customer_id"] ??= tally.CustomerId;
+        next["source_id"] ??= tally.SourceId;
+
+        var counted = next["counted_records"] as JsonArray ?? [];
+        next["counted_records"] = counted;
+        counted.Add(tally.RecordId);
+        while (counted.Count > RememberedRecords)
+        {
+            counted.RemoveAt(0);
+        }
+
+        return next;
+    }
+
+    /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>
+    private static void Increment(JsonObject node, string name, long delta) =>
+        node[name] = checked((node[name]?.Deserialize<long>() ?? 0) + delta);
+}
