@@ -5,8 +5,8 @@ using System.Text.Json.Nodes;
 namespace Voucherify.Infrastructure.Cosmos;
 
 /// <summary>
-/// Keyset position after the last document of a page: the Cosmos type rank and value of its sort
-/// key, its id and partition key, and the ordering it was made for. Keyset rather than the SDK's
+/// Keyset position after the last document of a page: its segment (<see cref="CosmosOrdering"/>) and sort
+/// value, its id and partition key, and the ordering it was made for. Keyset rather than the SDK's
 /// own continuation because OFFSET/LIMIT and cross-partition ORDER BY continuations are exactly
 /// what the local server cannot do, and a keyset token survives writes between pages.
 /// </summary>
@@ -38,6 +38,11 @@ internal sealed record CosmosContinuation(string OrderBy, bool Descending, int R
                 root["v"]?.DeepClone(),
                 root["i"]!.GetValue<string>(),
                 root["p"]!.GetValue<string>());
+            if (continuation.Rank is < CosmosOrdering.Nullish or > CosmosOrdering.Other)
+            {
+                throw new FormatException("The token names no segment of the listing order.");
+            }
+
             if (continuation.OrderBy != orderBy || continuation.Descending != descending)
             {
                 throw new FormatException("The token belongs to another ordering.");

@@ -66,9 +66,14 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             Serializer = new CosmosSystemTextJsonSerializer(),
             EnableContentResponseOnWrite = true,
         };
+        if (options.RequestTimeout is { } timeout)
+        {
+            clientOptions.RequestTimeout = timeout;
+        }
+
         if (options.TestServerCompatibility)
         {
-            clientOptions.HttpClientFactory = () => new HttpClient(new CosmosTestServerHandler());
+            clientOptions.HttpClientFactory = () => new HttpClient(new CosmosTestServerHandler(options.RequestTimeout));
         }
 
         return new CosmosClient(options.ConnectionString, clientOptions);
@@ -259,26 +264,19 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
         }
 
-        var sort = CosmosSql.Field(query.OrderBy);
-        var where = Where(query);
-        if (query.Continuation is not null)
-        {
-            where += " AND " + KeysetAfter(CosmosContinuation.Decode(query.Continuation, query.OrderBy, query.Descending), sort, query.Descending);
-        }
-
-        var direction = query.Descending ? "DESC" : "ASC";
-        var sql = $"SELECT TOP {(query.PageSize + 1).ToString(CultureInfo.InvariantCulture)} * FROM c WHERE {where} ORDER BY {sort} {direction}, c.i {direction}, c.kp {direction}";
+        var position = query.Continuation is null ? null : CosmosContinuation.Decode(query.Continuation, query.OrderBy, query.Descending);
         var (documents, _) = await containers.Value.ConfigureAwait(false);
-        var envelopes = await RunQueryAsync(documents, sql, query, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
+        var envelopes = await WindowAsync(documents, query, position, query.PageSize + 1, cancellationToken).ConfigureAwait(false);
 
         var items = envelopes.Take(query.PageSize).Select(ToStored).ToList();
         string? continuation = null;
         if (envelopes.Count > query.PageSize)
         {
             var last = envelopes[query.PageSize - 1];
-            var value = CosmosConditions.Get(last, FieldPath(query.OrderBy));
-            var defined = HasPath(last, FieldPath(query.OrderBy));
-            continuation = new CosmosContinuation(query.OrderBy, query.Descending, Rank(value, defined), value?.DeepClone(), items[^1].Key.Id, items[^1].Key.PartitionKey).Encode();
+            var value = SortValue(last, query.OrderBy);
+            var segment = CosmosOrdering.Segment(value);
+            continuation = new CosmosContinuation(
+                query.OrderBy, query.Descending, segment, CosmosOrdering.Valued(segment) ? value?.DeepClone() : null, items[^1].Key.Id, items[^1].Key.PartitionKey).Encode();
         }
 
         return new DocumentPage(items, continuation);
@@ -288,7 +286,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     {
         ValidateQuery(query);
         var (documents, _) = await containers.Value.ConfigureAwait(false);
-        var results = await RunQueryAsync(documents, $"SELECT VALUE COUNT(1) FROM c WHERE {Where(query)}", query, int.MaxValue, cancellationToken, values: true).ConfigureAwait(false);
+        var results = await RunQueryAsync(documents, $"SELECT VALUE COUNT(1) FROM c WHERE {Where(query).ToSql()}", query, int.MaxValue, cancellationToken, values: true).ConfigureAwait(false);
         // A cross-partition count may come back as one partial count per partition range.
         return results.Sum(result => result["v"]!.GetValue<long>());
     }
@@ -384,53 +382,131 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
 
-    private static string Where(DocumentQuery query)
-    {
-        var where = $"c.p = {CosmosSql.Literal(query.ProjectId)} AND c.k = {CosmosSql.Literal(query.Kind)}";
-        if (query.PartitionKey is not null)
-        {
-            where += $" AND c.kp = {CosmosSql.Literal(query.PartitionKey)}";
-        }
-
-        return where + " AND " + CosmosSql.Where(query.Where);
-    }
+    private static CosmosPredicate Where(DocumentQuery query) =>
+        CosmosPredicate.And(
+            CosmosPredicate.Compare("c.p", "=", CosmosSql.Literal(query.ProjectId)),
+            CosmosPredicate.Compare("c.k", "=", CosmosSql.Literal(query.Kind)),
+            // On the partition key path itself: that is what routes the query to one partition (the local server even requires it).
+            query.PartitionKey is null
+                ? CosmosPredicate.True
+                : CosmosPredicate.Compare("c.pk", "=", CosmosSql.Literal(PartitionValue(new DocumentKey(query.ProjectId, query.Kind, query.PartitionKey, "-")))),
+            CosmosSql.Where(query.Where));
 
     /// <summary>
     /// The patch filter predicate. Two spaces after FROM c: the local server lower-cases (and so
     /// corrupts) a predicate that starts with exactly "from c where"; real Cosmos DB ignores the whitespace.
     /// The partition value is repeated because the local server evaluates the filter across partitions by id.
     /// </summary>
-    private static string Filter(DocumentKey key, long sequence, IEnumerable<string> predicates) =>
-        $"FROM c  WHERE c.pk = {CosmosSql.Literal(PartitionValue(key))} AND c.s < {sequence.ToString(CultureInfo.InvariantCulture)}"
-        + string.Concat(predicates.Select(predicate => " AND (" + predicate + ")"));
+    private static string Filter(DocumentKey key, long sequence, IEnumerable<CosmosPredicate> predicates) =>
+        "FROM c  WHERE " + CosmosPredicate.And(
+            [
+                CosmosPredicate.Compare("c.pk", "=", CosmosSql.Literal(PartitionValue(key))),
+                CosmosPredicate.Compare("c.s", "<", sequence.ToString(CultureInfo.InvariantCulture)),
+                .. predicates,
+            ]).ToSql();
 
-    private static readonly string[] RankTests = ["NOT IS_DEFINED", "IS_NULL", "IS_BOOL", "IS_NUMBER", "IS_STRING", "IS_ARRAY", "IS_OBJECT"];
-
-    /// <summary>Cosmos DB orders values of different types: undefined, null, booleans, numbers, strings, arrays, objects.</summary>
-    private static int Rank(JsonNode? value, bool defined) => !defined ? 0 : (value?.GetValueKind() ?? JsonValueKind.Null) switch
+    /// <summary>
+    /// The first <paramref name="count"/> documents after <paramref name="position"/> in listing order, segment by
+    /// segment (<see cref="CosmosOrdering"/>); every query orders by a single path, so no composite index is needed.
+    /// </summary>
+    private static async Task<List<JsonObject>> WindowAsync(Container documents, DocumentQuery query, CosmosContinuation? position, int count, CancellationToken cancellationToken)
     {
-        JsonValueKind.Null => 1,
-        JsonValueKind.True or JsonValueKind.False => 2,
-        JsonValueKind.Number => 3,
-        JsonValueKind.String => 4,
-        JsonValueKind.Array => 5,
-        _ => 6,
-    };
+        var field = CosmosSql.Field(query.OrderBy);
+        var order = query.Descending ? "<" : ">";
+        var window = new List<JsonObject>();
+        foreach (var segment in CosmosOrdering.From(position?.Rank ?? CosmosOrdering.First(query.Descending), query.Descending))
+        {
+            var where = CosmosPredicate.And(Where(query), CosmosOrdering.Test(segment, field));
+            var valued = CosmosOrdering.Valued(segment);
+            if (position is not null && position.Rank == segment)
+            {
+                var id = CosmosSql.Literal(position.Id);
+                var tie = CosmosPredicate.Or(
+                    CosmosPredicate.Compare("c.i", order, id),
+                    CosmosPredicate.And(CosmosPredicate.Compare("c.i", "=", id), CosmosPredicate.Compare("c.kp", order, CosmosSql.Literal(position.PartitionKey))));
+                var value = CosmosSql.Literal(position.Value);
+                where = CosmosPredicate.And(
+                    where,
+                    valued ? CosmosPredicate.Or(CosmosPredicate.Compare(field, order, value), CosmosPredicate.And(CosmosPredicate.Compare(field, "=", value), tie)) : tie);
+            }
 
-    private static string KeysetAfter(CosmosContinuation position, string sort, bool descending)
-    {
-        var order = descending ? "<" : ">";
-        var laterRanks = Enumerable.Range(0, RankTests.Length)
-            .Where(rank => descending ? rank < position.Rank : rank > position.Rank)
-            .Select(rank => $"{RankTests[rank]}({sort})")
-            .ToList();
-        var tie = $"(c.i {order} {CosmosSql.Literal(position.Id)} OR (c.i = {CosmosSql.Literal(position.Id)} AND c.kp {order} {CosmosSql.Literal(position.PartitionKey)}))";
-        var sameRank = position.Rank is 2 or 3 or 4
-            ? $"({sort} {order} {CosmosSql.Literal(position.Value)} OR ({sort} = {CosmosSql.Literal(position.Value)} AND {tie}))"
-            : tie;
-        laterRanks.Add($"({RankTests[position.Rank]}({sort}) AND {sameRank})");
-        return "(" + string.Join(" OR ", laterRanks) + ")";
+            var needed = count - window.Count;
+            window.AddRange(valued
+                ? await ByValueAsync(documents, query, where, field, needed, cancellationToken).ConfigureAwait(false)
+                : await ByIdAsync(documents, query, where, needed, cancellationToken).ConfigureAwait(false));
+            if (window.Count >= count)
+            {
+                break;
+            }
+        }
+
+        return window;
     }
+
+    /// <summary>
+    /// The first documents of one typed segment by value, then id and partition key. The server orders by value only;
+    /// the documents sharing the last value seen may continue beyond the window, so that value's documents are
+    /// fetched again in id order.
+    /// </summary>
+    private static async Task<List<JsonObject>> ByValueAsync(Container documents, DocumentQuery query, CosmosPredicate where, string field, int count, CancellationToken cancellationToken)
+    {
+        var sql = $"SELECT TOP {count.ToString(CultureInfo.InvariantCulture)} * FROM c WHERE {where.ToSql()} ORDER BY {field} {Direction(query)}";
+        var rows = await RunQueryAsync(documents, sql, query, count, cancellationToken).ConfigureAwait(false);
+        var compare = Comparer<JsonObject>.Create((left, right) =>
+        {
+            var byValue = CosmosOrdering.CompareValues(SortValue(left, query.OrderBy), SortValue(right, query.OrderBy));
+            return byValue != 0 ? (query.Descending ? -byValue : byValue) : CompareKeys(left, right, query.Descending);
+        });
+        if (rows.Count < count)
+        {
+            rows.Sort(compare);
+            return rows;
+        }
+
+        var boundary = SortValue(rows[^1], query.OrderBy);
+        var before = rows.Where(row => CosmosOrdering.CompareValues(SortValue(row, query.OrderBy), boundary) != 0).ToList();
+        before.Sort(compare);
+        var ties = await ByIdAsync(documents, query, CosmosPredicate.And(where, CosmosPredicate.Compare(field, "=", CosmosSql.Literal(boundary))), count - before.Count, cancellationToken).ConfigureAwait(false);
+        return [.. before, .. ties];
+    }
+
+    /// <summary>
+    /// The first documents by id, then partition key. The server orders by id only; an id repeats only across
+    /// partitions, so all documents with the last id seen are read and ordered here.
+    /// </summary>
+    private static async Task<List<JsonObject>> ByIdAsync(Container documents, DocumentQuery query, CosmosPredicate where, int count, CancellationToken cancellationToken)
+    {
+        var compare = Comparer<JsonObject>.Create((left, right) => CompareKeys(left, right, query.Descending));
+        var sql = $"SELECT TOP {count.ToString(CultureInfo.InvariantCulture)} * FROM c WHERE {where.ToSql()} ORDER BY c.i {Direction(query)}";
+        var rows = await RunQueryAsync(documents, sql, query, count, cancellationToken).ConfigureAwait(false);
+        if (rows.Count < count)
+        {
+            rows.Sort(compare);
+            return rows;
+        }
+
+        var lastId = rows[^1]["i"]!.GetValue<string>();
+        var before = rows.Where(row => row["i"]!.GetValue<string>() != lastId).ToList();
+        var same = await RunQueryAsync(documents, $"SELECT * FROM c WHERE {CosmosPredicate.And(where, CosmosPredicate.Compare("c.i", "=", CosmosSql.Literal(lastId))).ToSql()}", query, int.MaxValue, cancellationToken).ConfigureAwait(false);
+        before.Sort(compare);
+        same.Sort(compare);
+        return [.. before, .. same.Take(count - before.Count)];
+    }
+
+    private static string Direction(DocumentQuery query) => query.Descending ? "DESC" : "ASC";
+
+    private static int CompareKeys(JsonObject left, JsonObject right, bool descending)
+    {
+        var result = string.CompareOrdinal(left["i"]!.GetValue<string>(), right["i"]!.GetValue<string>());
+        if (result == 0)
+        {
+            result = string.CompareOrdinal(left["kp"]!.GetValue<string>(), right["kp"]!.GetValue<string>());
+        }
+
+        return descending ? -result : result;
+    }
+
+    private static JsonNode? SortValue(JsonObject envelope, string orderBy) => CosmosConditions.Get(envelope, FieldPath(orderBy));
 
     private static string FieldPath(string orderBy) => orderBy switch
     {
@@ -438,13 +514,6 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         DocumentTimestamps.UpdatedAtPath => "ua",
         _ => "b." + orderBy,
     };
-
-    private static bool HasPath(JsonObject envelope, string path)
-    {
-        var dot = path.LastIndexOf('.');
-        var parent = dot < 0 ? envelope : CosmosConditions.Get(envelope, path[..dot]) as JsonObject;
-        return parent is not null && parent.ContainsKey(path[(dot + 1)..]);
-    }
 
     private static JsonObject WithoutTimestamps(JsonObject body)
     {

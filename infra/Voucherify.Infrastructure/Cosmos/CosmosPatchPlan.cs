@@ -24,7 +24,7 @@ internal sealed class CosmosPatchPlan
 
     public List<CosmosPatch> Operations { get; } = [];
 
-    public List<string> Assumptions { get; } = [];
+    public List<CosmosPredicate> Assumptions { get; } = [];
 
     public static CosmosPatchPlan For(JsonObject body, IReadOnlyList<PatchOperation> operations)
     {
@@ -62,12 +62,12 @@ internal sealed class CosmosPatchPlan
 
             if (operation is RemoveOperation)
             {
-                Assume(operation.Path, $"NOT IS_DEFINED({CosmosSql.Field(operation.Path)})");
+                Assume(operation.Path, CosmosPredicate.Function($"IS_DEFINED({CosmosSql.Field(operation.Path)})").Not());
                 return;
             }
 
             // The first parent that is not an object (missing or null) is replaced by the nested objects the path needs.
-            Assume(prefix, $"NOT IS_OBJECT({CosmosSql.Field(prefix)})");
+            Assume(prefix, CosmosPredicate.Function($"IS_OBJECT({CosmosSql.Field(prefix)})").Not());
             var leaf = operation switch
             {
                 SetOperation set => set.Value?.DeepClone(),
@@ -87,7 +87,7 @@ internal sealed class CosmosPatchPlan
         var parent = segments.Length > 1 ? string.Join('.', segments[..^1]) : null;
         if (parent is not null)
         {
-            Assume(parent, $"IS_OBJECT({CosmosSql.Field(parent)})");
+            Assume(parent, CosmosPredicate.Function($"IS_OBJECT({CosmosSql.Field(parent)})"));
         }
 
         var current = CosmosConditions.Get(simulated, operation.Path);
@@ -100,8 +100,9 @@ internal sealed class CosmosPatchPlan
                 Operations.Add(CosmosPatch.Set<JsonNode?>(Pointer(operation.Path), set.Value?.DeepClone()));
                 break;
             case IncrementOperation increment when current?.GetValueKind() == System.Text.Json.JsonValueKind.Number:
-                Assume(operation.Path, $"IS_NUMBER({CosmosSql.Field(operation.Path)})");
-                container[name] = JsonValue.Create(current.GetValue<double>() + increment.Delta);
+                Assume(operation.Path, CosmosPredicate.Function($"IS_NUMBER({CosmosSql.Field(operation.Path)})"));
+                // Through the JSON text: a value set earlier in this patch may hold any CLR number type, which GetValue<double> refuses.
+                container[name] = JsonValue.Create(double.Parse(current.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) + increment.Delta);
                 Operations.Add(CosmosPatch.Increment(Pointer(operation.Path), increment.Delta));
                 break;
             case IncrementOperation increment:
@@ -110,12 +111,12 @@ internal sealed class CosmosPatchPlan
                 Operations.Add(CosmosPatch.Set<JsonNode?>(Pointer(operation.Path), JsonValue.Create(increment.Delta)));
                 break;
             case RemoveOperation when container.ContainsKey(name):
-                Assume(operation.Path, $"IS_DEFINED({CosmosSql.Field(operation.Path)})");
+                Assume(operation.Path, CosmosPredicate.Function($"IS_DEFINED({CosmosSql.Field(operation.Path)})"));
                 container.Remove(name);
                 Operations.Add(CosmosPatch.Remove(Pointer(operation.Path)));
                 break;
             case RemoveOperation:
-                Assume(operation.Path, $"NOT IS_DEFINED({CosmosSql.Field(operation.Path)})");
+                Assume(operation.Path, CosmosPredicate.Function($"IS_DEFINED({CosmosSql.Field(operation.Path)})").Not());
                 break;
             default:
                 throw new NotSupportedException($"Patch operation {operation.GetType().Name} is not supported.");
@@ -127,7 +128,7 @@ internal sealed class CosmosPatchPlan
     /// patch wrote (or whose parent or child it wrote) has a shape the plan itself decided, so
     /// there is nothing to check in the stored body for it.
     /// </summary>
-    private void Assume(string path, string predicate)
+    private void Assume(string path, CosmosPredicate predicate)
     {
         if (touched.Any(earlier => Related(earlier, path)))
         {

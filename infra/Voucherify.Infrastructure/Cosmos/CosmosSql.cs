@@ -41,15 +41,8 @@ internal static class CosmosSql
         return builder.ToString();
     }
 
-    public static string Where(IReadOnlyList<Condition>? conditions)
-    {
-        if (conditions is null || conditions.Count == 0)
-        {
-            return "true";
-        }
-
-        return string.Join(" AND ", conditions.Select(condition => "(" + Translate(condition) + ")"));
-    }
+    public static CosmosPredicate Where(IReadOnlyList<Condition>? conditions) =>
+        conditions is null || conditions.Count == 0 ? CosmosPredicate.True : CosmosPredicate.And(conditions.Select(Translate));
 
     public static string String(string value)
     {
@@ -85,53 +78,60 @@ internal static class CosmosSql
         _ => throw new NotSupportedException($"JSON kind {value!.GetValueKind()} is not supported."),
     };
 
-    public static string IsNullish(string field) => $"(NOT IS_DEFINED({field}) OR IS_NULL({field}))";
+    public static CosmosPredicate IsNullish(string field) =>
+        CosmosPredicate.Or(CosmosPredicate.Function($"IS_DEFINED({field})").Not(), CosmosPredicate.Function($"IS_NULL({field})"));
 
-    private static string Translate(Condition condition) => condition switch
+    private static CosmosPredicate Is(string test, string field) => CosmosPredicate.Function($"{test}({field})");
+
+    private static CosmosPredicate Translate(Condition condition) => condition switch
     {
         Comparison comparison => Compare(comparison),
         PathComparison comparison => ComparePaths(comparison),
-        AnyOf { Alternatives.Count: 0 } => "false",
-        AnyOf anyOf => string.Join(" OR ", anyOf.Alternatives.Select(alternative => "(" + Translate(alternative) + ")")),
+        AnyOf anyOf => CosmosPredicate.Or(anyOf.Alternatives.Select(Translate)),
         null => throw new ArgumentNullException(nameof(condition)),
         _ => throw new NotSupportedException($"Condition {condition.GetType().Name} is not supported."),
     };
 
-    private static string Compare(Comparison comparison)
+    private static CosmosPredicate Compare(Comparison comparison)
     {
         var field = Field(comparison.Path);
         return comparison.Operator switch
         {
             ConditionOperator.Equal => Equal(field, comparison.Value),
-            ConditionOperator.NotEqual => $"NOT ({Equal(field, comparison.Value)})",
+            ConditionOperator.NotEqual => Equal(field, comparison.Value).Not(),
             ConditionOperator.LessThan => Order(field, "<", comparison),
             ConditionOperator.LessThanOrEqual => Order(field, "<=", comparison),
             ConditionOperator.GreaterThan => Order(field, ">", comparison),
             ConditionOperator.GreaterThanOrEqual => Order(field, ">=", comparison),
             ConditionOperator.In => comparison.Value is JsonArray values
-                ? (values.Count == 0 ? "false" : string.Join(" OR ", values.Select(value => "(" + Equal(field, value) + ")")))
+                ? CosmosPredicate.Or(values.Select(value => Equal(field, value)))
                 : throw new ArgumentException($"In on '{comparison.Path}' needs a JSON array.", nameof(comparison)),
             ConditionOperator.StartsWith => comparison.Value?.GetValueKind() == JsonValueKind.String
-                ? $"(IS_STRING({field}) AND STARTSWITH({field}, {Literal(comparison.Value)}))"
+                ? CosmosPredicate.And(Is("IS_STRING", field), CosmosPredicate.Function($"STARTSWITH({field}, {Literal(comparison.Value)})"))
                 : throw new ArgumentException($"StartsWith on '{comparison.Path}' needs a string prefix.", nameof(comparison)),
             ConditionOperator.IsNull => IsNullish(field),
-            ConditionOperator.IsNotNull => $"NOT {IsNullish(field)}",
+            ConditionOperator.IsNotNull => IsNullish(field).Not(),
             _ => throw new NotSupportedException($"Operator {comparison.Operator} is not supported."),
         };
     }
 
-    private static string Equal(string field, JsonNode? value) => (value?.GetValueKind() ?? JsonValueKind.Null) switch
+    /// <summary>Equality within one JSON type; the type test keeps its negation definite.</summary>
+    public static CosmosPredicate Equal(string field, JsonNode? value)
     {
-        JsonValueKind.Null => IsNullish(field),
-        JsonValueKind.Number => $"(IS_NUMBER({field}) AND {field} = {Literal(value)})",
-        JsonValueKind.String => $"(IS_STRING({field}) AND {field} = {Literal(value)})",
-        JsonValueKind.True or JsonValueKind.False => $"(IS_BOOL({field}) AND {field} = {Literal(value)})",
-        JsonValueKind.Array => $"(IS_ARRAY({field}) AND {field} = {Literal(value)})",
-        JsonValueKind.Object => $"(IS_OBJECT({field}) AND {field} = {Literal(value)})",
-        _ => throw new NotSupportedException($"JSON kind {value!.GetValueKind()} is not supported."),
-    };
+        var test = (value?.GetValueKind() ?? JsonValueKind.Null) switch
+        {
+            JsonValueKind.Null => null,
+            JsonValueKind.Number => "IS_NUMBER",
+            JsonValueKind.String => "IS_STRING",
+            JsonValueKind.True or JsonValueKind.False => "IS_BOOL",
+            JsonValueKind.Array => "IS_ARRAY",
+            JsonValueKind.Object => "IS_OBJECT",
+            _ => throw new NotSupportedException($"JSON kind {value!.GetValueKind()} is not supported."),
+        };
+        return test is null ? IsNullish(field) : CosmosPredicate.And(Is(test, field), CosmosPredicate.Compare(field, "=", Literal(value)));
+    }
 
-    private static string Order(string field, string sqlOperator, Comparison comparison)
+    private static CosmosPredicate Order(string field, string sqlOperator, Comparison comparison)
     {
         var test = (comparison.Value?.GetValueKind() ?? JsonValueKind.Null) switch
         {
@@ -142,21 +142,24 @@ internal static class CosmosSql
             _ => throw new ArgumentException(
                 $"{comparison.Operator} on '{comparison.Path}' needs a number, a string or a boolean.", nameof(comparison)),
         };
-        return test is null ? "false" : $"({test}({field}) AND {field} {sqlOperator} {Literal(comparison.Value)})";
+        return test is null ? CosmosPredicate.False : CosmosPredicate.And(Is(test, field), CosmosPredicate.Compare(field, sqlOperator, Literal(comparison.Value)));
     }
 
-    private static string ComparePaths(PathComparison comparison)
+    private static CosmosPredicate ComparePaths(PathComparison comparison)
     {
         var left = Field(comparison.Path);
         var right = Field(comparison.OtherPath);
-        var sameType = $"((IS_NUMBER({left}) AND IS_NUMBER({right})) OR (IS_STRING({left}) AND IS_STRING({right})) OR (IS_BOOL({left}) AND IS_BOOL({right})))";
-        var equal = $"(({IsNullish(left)} AND {IsNullish(right)}) OR ({sameType} AND {left} = {right}))";
-        string Ordered(string sqlOperator) => $"({sameType} AND {left} {sqlOperator} {right})";
+        string[] tests = ["IS_NUMBER", "IS_STRING", "IS_BOOL"];
+
+        // One term per type, so each comparison sits under the type test that makes it definite.
+        CosmosPredicate Ordered(string sqlOperator) =>
+            CosmosPredicate.Or(tests.Select(test => CosmosPredicate.And(Is(test, left), Is(test, right), CosmosPredicate.Compare(left, sqlOperator, right))));
+        var equal = CosmosPredicate.Or(CosmosPredicate.And(IsNullish(left), IsNullish(right)), Ordered("="));
 
         return comparison.Operator switch
         {
             ConditionOperator.Equal => equal,
-            ConditionOperator.NotEqual => $"NOT {equal}",
+            ConditionOperator.NotEqual => equal.Not(),
             ConditionOperator.LessThan => Ordered("<"),
             ConditionOperator.LessThanOrEqual => Ordered("<="),
             ConditionOperator.GreaterThan => Ordered(">"),

@@ -16,6 +16,12 @@ public sealed record CosmosStoreOptions(string ConnectionString, string Database
     public bool TestServerCompatibility { get; init; }
 
     /// <summary>
+    /// How long one request to Cosmos DB may take before the client gives up; null keeps the SDK's default.
+    /// Tests set it short, so a request the local server never answers fails the test instead of stalling the run.
+    /// </summary>
+    public TimeSpan? RequestTimeout { get; init; }
+
+    /// <summary>
     /// How long the change reader waits for a sequence number that was taken but never written
     /// (its writer crashed between taking it and logging the write) before skipping it.
     /// </summary>

@@ -23,9 +23,16 @@ public sealed class CosmosTestServerHandler : DelegatingHandler
         "queryRanges":[{"min":"","max":"FF","isMinInclusive":true,"isMaxInclusive":false}]}
         """;
 
-    public CosmosTestServerHandler()
+    private readonly TimeSpan? timeout;
+
+    /// <param name="timeout">
+    /// A hard limit per request: the SDK's own timeouts are retried with growing limits, so a server stuck in a
+    /// busy loop would hold a test for minutes.
+    /// </param>
+    public CosmosTestServerHandler(TimeSpan? timeout = null)
         : base(new SocketsHttpHandler())
     {
+        this.timeout = timeout;
     }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -36,7 +43,24 @@ public sealed class CosmosTestServerHandler : DelegatingHandler
             return Json(HttpStatusCode.OK, PassThroughPlan, request);
         }
 
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        HttpResponseMessage response;
+        using (var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            if (timeout is { } after)
+            {
+                limit.CancelAfter(after);
+            }
+
+            try
+            {
+                response = await base.SendAsync(request, limit.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"The Cosmos test server did not answer {request.Method} {request.RequestUri} within {timeout}.", exception);
+            }
+        }
+
         if (response.StatusCode == HttpStatusCode.InternalServerError
             && request.Method == HttpMethod.Get
             && IsItemPath(request.RequestUri))

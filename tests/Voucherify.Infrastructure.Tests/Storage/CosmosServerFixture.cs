@@ -19,6 +19,9 @@ public sealed class CosmosServerFixture : IAsyncLifetime
     private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
 
+    // Short, so a request the server never answers fails its test quickly instead of stalling the whole run.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
     private ChildProcess? server;
     private CosmosClient? client;
 
@@ -26,7 +29,7 @@ public sealed class CosmosServerFixture : IAsyncLifetime
 
     public CosmosClient Client => client ?? throw new InvalidOperationException("The server is started in InitializeAsync.");
 
-    public CosmosStoreOptions Options(string database) => new(ConnectionString, database) { TestServerCompatibility = true };
+    public CosmosStoreOptions Options(string database) => new(ConnectionString, database) { TestServerCompatibility = true, RequestTimeout = RequestTimeout };
 
     public async Task InitializeAsync()
     {
