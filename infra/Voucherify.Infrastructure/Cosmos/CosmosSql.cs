@@ -104,7 +104,7 @@ internal static class CosmosSql
             ConditionOperator.GreaterThan => Order(field, ">", comparison),
             ConditionOperator.GreaterThanOrEqual => Order(field, ">=", comparison),
             ConditionOperator.In => comparison.Value is JsonArray values
-                ? CosmosPredicate.Or(values.Select(value => Equal(field, value)))
+                ? In(field, values)
                 : throw new ArgumentException($"In on '{comparison.Path}' needs a JSON array.", nameof(comparison)),
             ConditionOperator.StartsWith => comparison.Value?.GetValueKind() == JsonValueKind.String
                 ? CosmosPredicate.And(Is("IS_STRING", field), CosmosPredicate.Function($"STARTSWITH({field}, {Literal(comparison.Value)})"))
@@ -113,6 +113,29 @@ internal static class CosmosSql
             ConditionOperator.IsNotNull => IsNullish(field).Not(),
             _ => throw new NotSupportedException($"Operator {comparison.Operator} is not supported."),
         };
+    }
+
+    /// <summary>
+    /// Membership: one ARRAY_CONTAINS per scalar type under that type's test (one term, however long the list,
+    /// where an OR of equalities would be a term per value); null, arrays and objects by equality.
+    /// </summary>
+    private static CosmosPredicate In(string field, JsonArray values)
+    {
+        var alternatives = new List<CosmosPredicate>();
+        foreach (var group in values.GroupBy(value => (value?.GetValueKind() ?? JsonValueKind.Null) switch
+        {
+            JsonValueKind.Number => "IS_NUMBER",
+            JsonValueKind.String => "IS_STRING",
+            JsonValueKind.True or JsonValueKind.False => "IS_BOOL",
+            _ => string.Empty,
+        }))
+        {
+            alternatives.AddRange(group.Key.Length == 0 || group.Count() == 1
+                ? group.Select(value => Equal(field, value))
+                : [CosmosPredicate.And(Is(group.Key, field), CosmosPredicate.Function($"ARRAY_CONTAINS([{string.Join(",", group.Select(Literal))}], {field})"))]);
+        }
+
+        return CosmosPredicate.Or(alternatives);
     }
 
     /// <summary>Equality within one JSON type; the type test keeps its negation definite.</summary>
