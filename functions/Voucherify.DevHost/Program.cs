@@ -6,7 +6,10 @@ var app = DevHostApp.Build(args);
 await app.StartAsync();
 var options = app.Services.GetRequiredService<IOptions<VoucherifyOptions>>().Value;
 Console.WriteLine($"Voucherify dev host listening on {string.Join(", ", app.Urls)}");
-Console.WriteLine($"Store: {options.Store} ({Path.GetFullPath(options.SqlitePath)})");
+// The Cosmos connection string holds the account key, so only the database is shown.
+Console.WriteLine(string.Equals(options.Store, "cosmos", StringComparison.OrdinalIgnoreCase)
+    ? $"Store: cosmos (database {options.CosmosDatabase})"
+    : $"Store: {options.Store} ({Path.GetFullPath(options.SqlitePath)})");
 foreach (var project in options.Projects)
 {
     Console.WriteLine($"Project {project.Id} ({project.TimeZone})");

@@ -11,6 +11,7 @@ using Voucherify.Core.Validations;
 using Voucherify.Core.Vouchers;
 using Voucherify.Functions.AsyncActions;
 using Voucherify.Functions.ChangeFeed;
+using Voucherify.Infrastructure.Cosmos;
 using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Functions.Http;
 using Voucherify.Functions.Vouchers;
@@ -76,11 +77,22 @@ public static class ServiceRegistration
     private static void AddStore(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(VoucherifyOptions.Section).Get<VoucherifyOptions>() ?? new VoucherifyOptions();
-        if (!string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase))
+        if (string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InvalidOperationException($"Voucherify:Store '{options.Store}' is not supported; use 'sqlite'.");
+            services.AddSqliteDocumentStore(options.SqlitePath);
         }
+        else if (string.Equals(options.Store, "cosmos", StringComparison.OrdinalIgnoreCase))
+        {
+            if (string.IsNullOrWhiteSpace(options.CosmosConnectionString))
+            {
+                throw new InvalidOperationException("Voucherify:Store is 'cosmos' but Voucherify:CosmosConnectionString is empty.");
+            }
 
-        services.AddSqliteDocumentStore(options.SqlitePath);
+            services.AddCosmosDocumentStore(new CosmosStoreOptions(options.CosmosConnectionString, options.CosmosDatabase) { TestServerCompatibility = options.CosmosTestServer });
+        }
+        else
+        {
+            throw new InvalidOperationException($"Voucherify:Store '{options.Store}' is not supported; use 'sqlite' or 'cosmos'.");
+        }
     }
 }

@@ -9,10 +9,22 @@ public sealed class VoucherifyOptions
 
     public List<ProjectOptions> Projects { get; set; } = [];
 
-    /// <summary>"sqlite" (the embedded default) or, later, "cosmos".</summary>
+    /// <summary>"sqlite" (the embedded default) or "cosmos" (Cosmos DB, production).</summary>
     public string Store { get; set; } = "sqlite";
 
     public string SqlitePath { get; set; } = "data/voucherify.db";
+
+    /// <summary>Cosmos DB account connection string (AccountEndpoint=...;AccountKey=...), used when Store is "cosmos".</summary>
+    public string CosmosConnectionString { get; set; } = string.Empty;
+
+    /// <summary>Cosmos DB database; it and its containers are created if missing.</summary>
+    public string CosmosDatabase { get; set; } = "voucherify";
+
+    /// <summary>
+    /// Only for the local protocol server @vercel/cosmosdb-server (tests/cosmos-server), which needs a small
+    /// request wrapper; never set it against Cosmos DB.
+    /// </summary>
+    public bool CosmosTestServer { get; set; }
 
     /// <summary>Base of the links put into assets.qr.url and assets.barcode.url; empty = taken from the request.</summary>
     public string PublicBaseUrl { get; set; } = string.Empty;

@@ -1,0 +1,23 @@
+using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Infrastructure.Cosmos;
+
+public static class CosmosServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the Cosmos DB store as the singleton <see cref="IDocumentStore"/>: one store and so one
+    /// <see cref="Microsoft.Azure.Cosmos.CosmosClient"/> per process, as the SDK wants. Containers are created on first use.
+    /// Uses the registered <see cref="TimeProvider"/>, else the system clock.
+    /// </summary>
+    public static IServiceCollection AddCosmosDocumentStore(this IServiceCollection services, CosmosStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.Database);
+        services.AddSingleton(provider => new CosmosDocumentStore(options, provider.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CosmosDocumentStore>());
+        return services;
+    }
+}

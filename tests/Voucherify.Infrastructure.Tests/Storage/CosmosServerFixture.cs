@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Azure.Cosmos;
+using Voucherify.Functions.Tests.EndToEnd;
+using Voucherify.Infrastructure.Cosmos;
+
+namespace Voucherify.Infrastructure.Tests.Storage;
+
+/// <summary>
+/// Starts @vercel/cosmosdb-server (in memory, plain HTTP) on a free loopback port for one test
+/// class, installing it with npm ci first when tests/cosmos-server has no node_modules, and stops
+/// it afterwards. One client is shared, as the SDK recommends; each test gets its own database.
+/// </summary>
+public sealed class CosmosServerFixture : IAsyncLifetime
+{
+    // The Cosmos DB emulator's published, well-known key: the local server accepts any key, the SDK wants a base64 one.
+    private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
+
+    private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
+
+    // Short, so a request the server never answers fails its test quickly instead of stalling the whole run.
+    private static readonly TimeSpan RequestTimeout = TimeSpan.FromSeconds(10);
+
+    private ChildProcess? server;
+    private CosmosClient? client;
+
+    public string ConnectionString { get; private set; } = string.Empty;
+
+    public CosmosClient Client => client ?? throw new InvalidOperationException("The server is started in InitializeAsync.");
+
+    public CosmosStoreOptions Options(string database) => new(ConnectionString, database) { TestServerCompatibility = true, RequestTimeout = RequestTimeout };
+
+    public async Task InitializeAsync()
+    {
+        var package = RepositoryFolder.Combine("tests", "cosmos-server");
+        if (!Directory.Exists(Path.Combine(package, "node_modules", "@vercel", "cosmosdb-server")))
+        {
+            var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], package, InstallLimit);
+            Assert.True(install.ExitCode == 0, $"npm ci in {package} failed:{Environment.NewLine}{install.Output}");
+        }
+
+        var port = FreePort();
+        server = ChildProcess.Start(
+            "node",
+            [Path.Combine("node_modules", "@vercel", "cosmosdb-server", "lib", "cli.js"), "--no-ssl", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            package);
+        await WaitForPortAsync(port);
+        ConnectionString = $"AccountEndpoint=http://127.0.0.1:{port}/;AccountKey={EmulatorKey}";
+        client = CosmosDocumentStore.CreateClient(Options("unused"));
+    }
+
+    public Task DisposeAsync()
+    {
+        client?.Dispose();
+        server?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitForPortAsync(int port)
+    {
+        var deadline = DateTime.UtcNow + StartLimit;
+        while (true)
+        {
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException) when (DateTime.UtcNow < deadline && server is { HasExited: false })
+            {
+                await Task.Delay(100);
+            }
+            catch (SocketException exception)
+            {
+                throw new InvalidOperationException($"The Cosmos test server did not start on port {port}:{Environment.NewLine}{server?.Output}", exception);
+            }
+        }
+    }
+}
