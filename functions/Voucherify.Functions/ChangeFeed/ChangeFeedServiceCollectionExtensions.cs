@@ -12,8 +12,8 @@ public static class ChangeFeedServiceCollectionExtensions
 {
     /// <summary>
     /// The event path: handlers, delivery, and the processor behind a hosted service. The polling processor is the
-    /// default (it needs the store's <see cref="IChangeFeed"/>); a store that brings its own processor (Cosmos DB)
-    /// registers <see cref="IChangeFeedProcessor"/> before this runs.
+    /// default, reading the change log either store writes (<see cref="StoreChangeFeed"/>); a store that brings its own
+    /// processor (Cosmos DB's ChangeFeedProcessor with a lease container) registers <see cref="IChangeFeedProcessor"/> before this runs.
     /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services)
     {
@@ -22,6 +22,7 @@ public static class ChangeFeedServiceCollectionExtensions
         services.AddSingleton<ChangeCheckpoints>();
         services.AddSingleton<ParkedChanges>();
         services.AddSingleton<ChangeDelivery>();
+        services.TryAddSingleton<IChangeFeed, StoreChangeFeed>();
         services.TryAddSingleton<IChangeFeedProcessor, PollingChangeFeedProcessor>();
         services.AddSingleton<IChangeHandler, CustomerSummaryHandler>();
         services.AddSingleton<IChangeHandler, AuditTrailHandler>();

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -19,7 +18,6 @@ public static class SqliteServiceCollectionExtensions
             new SqliteStoreOptions(path),
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
-        services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
         return services;
     }
 }

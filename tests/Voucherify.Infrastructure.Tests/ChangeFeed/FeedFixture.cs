@@ -36,7 +36,7 @@ public sealed class FeedFixture : IAsyncDisposable
     public ChangeCheckpoints Checkpoints => new(Store);
 
     public PollingChangeFeedProcessor Processor(params IChangeHandler[] handlers) =>
-        new(new SqliteChangeFeed(Store), handlers, Checkpoints, new ChangeDelivery(Parked, Options, Clock), Options, Clock);
+        new(new StoreChangeFeed(Store), handlers, Checkpoints, new ChangeDelivery(Parked, Options, Clock), Options, Clock);
 
     /// <summary>Closes the file and opens it again, as a restarted process would.</summary>
     public void Reopen()

@@ -1,11 +1,13 @@
 using System.Globalization;
-using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
-namespace Voucherify.Infrastructure.Sqlite;
+namespace Voucherify.Core.ChangeFeed;
 
-/// <summary>The change log the store already writes with every commit, as a pull feed; a checkpoint is a sequence number.</summary>
-public sealed class SqliteChangeFeed(SqliteDocumentStore store) : IChangeFeed
+/// <summary>
+/// The change log every store writes with its commits (SQLite's changes table, Cosmos DB's change-log
+/// container), as a pull feed; a checkpoint is the sequence number of the last change read.
+/// </summary>
+public sealed class StoreChangeFeed(IDocumentStore store) : IChangeFeed
 {
     public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken) =>
         store.ReadChangesAsync(checkpoint, maxChanges, cancellationToken);
