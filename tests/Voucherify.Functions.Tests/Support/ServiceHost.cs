@@ -60,6 +60,7 @@ public sealed class ServiceHost : IAsyncDisposable
             $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}",
         };
         args.AddRange(ProjectArgs());
+        args.AddRange(StoreArgs());
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             args.Add($"--{key}={value}");
@@ -89,6 +90,24 @@ public sealed class ServiceHost : IAsyncDisposable
         catch (IOException)
         {
         }
+    }
+
+    /// <summary>
+    /// The store the API tests run on: SQLite unless VOUCHERIFY_TEST_COSMOS holds the connection string of a
+    /// local Cosmos protocol server (tests/cosmos-server), then Cosmos DB, one fresh database per host.
+    /// </summary>
+    private static IEnumerable<string> StoreArgs()
+    {
+        var cosmos = Environment.GetEnvironmentVariable("VOUCHERIFY_TEST_COSMOS");
+        return string.IsNullOrEmpty(cosmos)
+            ? []
+            :
+            [
+                "--Voucherify:Store=cosmos",
+                $"--Voucherify:CosmosConnectionString={cosmos}",
+                $"--Voucherify:CosmosDatabase=api-{Guid.NewGuid():N}",
+                "--Voucherify:CosmosTestServer=true",
+            ];
     }
 
     private static IEnumerable<string> ProjectArgs() =>
