@@ -81,7 +81,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         var (documents, _) = await containers.Value.ConfigureAwait(false);
         var envelope = await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false);
         return envelope is null ? null : ToStored(envelope);
@@ -92,7 +92,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
-        ValidateKey(key);
+        StoreArguments.Key(key);
         var (documents, changes) = await containers.Value.ConfigureAwait(false);
         var stamp = DocumentTimestamps.Format(Now());
         var sequence = await NextSequenceAsync(changes, cancellationToken).ConfigureAwait(false);
@@ -126,7 +126,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
-        ValidateKey(key);
+        StoreArguments.Key(key);
         var (documents, changes) = await containers.Value.ConfigureAwait(false);
         var body = WithoutTimestamps(document.Body);
 
@@ -174,7 +174,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         IReadOnlyList<Condition>? conditions = null,
         CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         ArgumentNullException.ThrowIfNull(operations);
         if (operations.Count == 0)
         {
@@ -223,7 +223,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         var (documents, changes) = await containers.Value.ConfigureAwait(false);
         var stamp = DocumentTimestamps.Format(Now());
 
@@ -258,7 +258,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query);
+        StoreArguments.Query(query);
         if (query.PageSize <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
@@ -284,7 +284,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     public async Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query);
+        StoreArguments.Query(query);
         var (documents, _) = await containers.Value.ConfigureAwait(false);
         var results = await RunQueryAsync(documents, $"SELECT VALUE COUNT(1) FROM c WHERE {Where(query).ToSql()}", query, int.MaxValue, cancellationToken, values: true).ConfigureAwait(false);
         // A cross-partition count may come back as one partial count per partition range.
@@ -341,22 +341,6 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         {
             client.Dispose();
         }
-    }
-
-    private static void ValidateKey(DocumentKey key)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(key.ProjectId, nameof(key));
-        ArgumentException.ThrowIfNullOrEmpty(key.Kind, nameof(key));
-        ArgumentNullException.ThrowIfNull(key.PartitionKey, nameof(key));
-        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
-    }
-
-    private static void ValidateQuery(DocumentQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentException.ThrowIfNullOrEmpty(query.ProjectId, nameof(query));
-        ArgumentException.ThrowIfNullOrEmpty(query.Kind, nameof(query));
-        ArgumentNullException.ThrowIfNull(query.Where, nameof(query));
     }
 
     /// <summary>Cosmos ids cannot hold '/', '\', '?' or '#'; those (and '%', the escape) are percent-encoded.</summary>

@@ -53,7 +53,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         return await ReadAsync(
             async session =>
             {
@@ -70,7 +70,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
-        ValidateKey(key);
+        StoreArguments.Key(key);
 
         var now = Now();
         var stamp = DocumentTimestamps.Format(now);
@@ -110,7 +110,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
-        ValidateKey(key);
+        StoreArguments.Key(key);
 
         var stamp = DocumentTimestamps.Format(Now());
         var text = document.Body.ToJsonString(JsonOptions);
@@ -156,7 +156,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         IReadOnlyList<Condition>? conditions = null,
         CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         ArgumentNullException.ThrowIfNull(operations);
         if (operations.Count == 0)
         {
@@ -203,7 +203,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
-        ValidateKey(key);
+        StoreArguments.Key(key);
         var stamp = DocumentTimestamps.Format(Now());
 
         return await WriteAsync(
@@ -231,7 +231,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query);
+        StoreArguments.Query(query);
         if (query.PageSize <= 0)
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
@@ -284,7 +284,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public async Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
-        ValidateQuery(query);
+        StoreArguments.Query(query);
         var parameters = new SqlParameters();
         var filter = Filter(query, parameters);
 
@@ -364,22 +364,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         {
             writeGate.Release();
         }
-    }
-
-    private static void ValidateKey(DocumentKey key)
-    {
-        ArgumentException.ThrowIfNullOrEmpty(key.ProjectId, nameof(key));
-        ArgumentException.ThrowIfNullOrEmpty(key.Kind, nameof(key));
-        ArgumentNullException.ThrowIfNull(key.PartitionKey, nameof(key));
-        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
-    }
-
-    private static void ValidateQuery(DocumentQuery query)
-    {
-        ArgumentNullException.ThrowIfNull(query);
-        ArgumentException.ThrowIfNullOrEmpty(query.ProjectId, nameof(query));
-        ArgumentException.ThrowIfNullOrEmpty(query.Kind, nameof(query));
-        ArgumentNullException.ThrowIfNull(query.Where, nameof(query));
     }
 
     private static string Filter(DocumentQuery query, SqlParameters parameters)

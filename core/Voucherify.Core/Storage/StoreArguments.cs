@@ -1,0 +1,21 @@
+namespace Voucherify.Core.Storage;
+
+/// <summary>The argument checks every store implementation makes before it touches its backend.</summary>
+public static class StoreArguments
+{
+    public static void Key(DocumentKey key)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key.ProjectId, nameof(key));
+        ArgumentException.ThrowIfNullOrEmpty(key.Kind, nameof(key));
+        ArgumentNullException.ThrowIfNull(key.PartitionKey, nameof(key));
+        ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
+    }
+
+    public static void Query(DocumentQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        ArgumentException.ThrowIfNullOrEmpty(query.ProjectId, nameof(query));
+        ArgumentException.ThrowIfNullOrEmpty(query.Kind, nameof(query));
+        ArgumentNullException.ThrowIfNull(query.Where, nameof(query));
+    }
+}
