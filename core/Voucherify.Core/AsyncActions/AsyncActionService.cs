@@ -60,7 +60,7 @@ public sealed class AsyncActionService(IDocumentStore store, IAsyncActionQueue q
 
         var watch = Stopwatch.StartNew();
         await SetAsync(key, [PatchOperation.Set("status", AsyncActionStatuses.InProgress)], cancellationToken);
-        var progress = new StoredProgress(store, key, clock);
+        var progress = new StoredProgress(store, key);
         try
         {
             var handler = handlersByType.GetValueOrDefault(action.Type) ?? throw new InvalidOperationException($"No handler for {action.Type}.");
@@ -99,5 +99,5 @@ public sealed class AsyncActionService(IDocumentStore store, IAsyncActionQueue q
             cancellationToken);
 
     private Task SetAsync(DocumentKey key, IReadOnlyList<PatchOperation> operations, CancellationToken cancellationToken) =>
-        store.PatchAsync(key, [.. operations, PatchOperation.Set("updated_at", Timestamps.Format(clock.GetUtcNow()))], null, cancellationToken);
+        store.PatchAsync(key, operations, null, cancellationToken);
 }

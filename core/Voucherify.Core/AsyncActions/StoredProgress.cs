@@ -1,4 +1,3 @@
-using Voucherify.Core.Json;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.AsyncActions;
@@ -7,7 +6,7 @@ namespace Voucherify.Core.AsyncActions;
 /// Writes an action's progress when it changes, so polling clients see it move; guarded on IN_PROGRESS
 /// so a late write cannot undo the final 100.
 /// </summary>
-public sealed class StoredProgress(IDocumentStore store, DocumentKey key, TimeProvider clock) : IProgress<int>
+public sealed class StoredProgress(IDocumentStore store, DocumentKey key) : IProgress<int>
 {
     private int last = -1;
 
@@ -21,7 +20,7 @@ public sealed class StoredProgress(IDocumentStore store, DocumentKey key, TimePr
 
         _ = store.PatchAsync(
             key,
-            [PatchOperation.Set("progress", percent), PatchOperation.Set("updated_at", Timestamps.Format(clock.GetUtcNow()))],
+            [PatchOperation.Set("progress", percent)],
             [Condition.Eq("status", AsyncActionStatuses.InProgress)]);
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.AsyncActions;
 using Voucherify.Core.Errors;
-using Voucherify.Core.Json;
 using Voucherify.Core.Lists;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
@@ -67,7 +66,7 @@ public sealed class CampaignService(
     public async Task<Campaign> UpdateAsync(Project project, string idOrName, JsonObject changes, string? requestId, CancellationToken cancellationToken)
     {
         var current = await GetAsync(project, idOrName, cancellationToken);
-        var (operations, inherited) = CampaignUpdate.Operations(current, changes, Updatable, Inherited, clock.GetUtcNow());
+        var (operations, inherited) = CampaignUpdate.Operations(current, changes, Updatable, Inherited);
         var result = await store.PatchAsync(CampaignKeys.For(project, current.Id), operations, null, cancellationToken);
         var updated = result.Document?.Read<Campaign>() ?? throw Problems.NotFound("campaign", idOrName);
         await PropagateAsync(project, updated, inherited, requestId, cancellationToken);
@@ -89,7 +88,7 @@ public sealed class CampaignService(
         var current = await GetAsync(project, idOrName, cancellationToken);
         var result = await store.PatchAsync(
             CampaignKeys.For(project, current.Id),
-            [PatchOperation.Set("active", active), PatchOperation.Set("updated_at", Timestamps.Format(clock.GetUtcNow()))],
+            [PatchOperation.Set("active", active)],
             null,
             cancellationToken);
         var updated = result.Document?.Read<Campaign>() ?? throw Problems.NotFound("campaign", idOrName);

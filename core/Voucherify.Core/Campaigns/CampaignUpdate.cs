@@ -11,7 +11,7 @@ namespace Voucherify.Core.Campaigns;
 public static class CampaignUpdate
 {
     public static (IReadOnlyList<PatchOperation> Operations, JsonObject Inherited) Operations(
-        Campaign current, JsonObject changes, IReadOnlyList<string> updatable, IReadOnlyList<string> inherited, DateTimeOffset now)
+        Campaign current, JsonObject changes, IReadOnlyList<string> updatable, IReadOnlyList<string> inherited)
     {
         var merged = DocumentJson.ToBody(current);
         var operations = new List<PatchOperation>();
@@ -34,7 +34,6 @@ public static class CampaignUpdate
         }
 
         Check(merged);
-        operations.Add(PatchOperation.Set("updated_at", Timestamps.Format(now)));
         return (operations, carried);
     }
 

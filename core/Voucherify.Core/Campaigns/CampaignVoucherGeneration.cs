@@ -12,7 +12,7 @@ namespace Voucherify.Core.Campaigns;
 /// Generates a campaign's codes up to a target count. The target is absolute and progress is
 /// recounted from the store, so a run cut short by a crash resumes without over- or under-filling.
 /// </summary>
-public sealed class CampaignVoucherGeneration(IDocumentStore store, VoucherService vouchers, TimeProvider clock) : IAsyncActionHandler
+public sealed class CampaignVoucherGeneration(IDocumentStore store, VoucherService vouchers) : IAsyncActionHandler
 {
     private const int ReportEvery = 500;
 
@@ -65,7 +65,7 @@ public sealed class CampaignVoucherGeneration(IDocumentStore store, VoucherServi
 
     private Task SetCountAsync(DocumentKey key, long count, string? status, CancellationToken cancellationToken)
     {
-        var operations = new List<PatchOperation> { PatchOperation.Set("vouchers_count", count), PatchOperation.Set("updated_at", Timestamps.Format(clock.GetUtcNow())) };
+        var operations = new List<PatchOperation> { PatchOperation.Set("vouchers_count", count) };
         if (status is not null)
         {
             operations.Add(PatchOperation.Set("creation_status", status));

@@ -1,4 +1,3 @@
-using Voucherify.Core.Json;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
 
@@ -68,7 +67,6 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
                 PatchOperation.Increment(VoucherRedemptionSummary.RedeemedQuantityPath, use.Delta),
                 PatchOperation.Set(EntryPath(use.RecordId), DocumentJson.ToNode(use)),
                 PatchOperation.Increment(PendingCountPath, 1),
-                PatchOperation.Set("updated_at", Timestamps.Format(use.At)),
             ],
             guards,
             cancellationToken);

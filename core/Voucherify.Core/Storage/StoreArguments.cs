@@ -11,6 +11,16 @@ public static class StoreArguments
         ArgumentException.ThrowIfNullOrEmpty(key.Id, nameof(key));
     }
 
+    public static void Patch(DocumentKey key, IReadOnlyList<PatchOperation> operations)
+    {
+        Key(key);
+        ArgumentNullException.ThrowIfNull(operations);
+        if (operations.Count == 0)
+        {
+            throw new ArgumentException("A patch needs at least one operation.", nameof(operations));
+        }
+    }
+
     public static void Query(DocumentQuery query)
     {
         ArgumentNullException.ThrowIfNull(query);

@@ -70,7 +70,7 @@ public sealed class VoucherService(
     public async Task<Voucher> UpdateAsync(Project project, string codeOrId, JsonObject changes, CancellationToken cancellationToken)
     {
         var document = await vouchers.GetAsync(project, codeOrId, cancellationToken);
-        var operations = VoucherUpdate.Operations(document.Read<Voucher>(), changes, clock.GetUtcNow());
+        var operations = VoucherUpdate.Operations(document.Read<Voucher>(), changes);
         var result = await store.PatchAsync(document.Key, operations, null, cancellationToken);
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);
     }
@@ -87,12 +87,7 @@ public sealed class VoucherService(
     public async Task<Voucher> SetActiveAsync(Project project, string codeOrId, bool active, CancellationToken cancellationToken)
     {
         var document = await vouchers.GetAsync(project, codeOrId, cancellationToken);
-        var operations = new[]
-        {
-            PatchOperation.Set("active", active),
-            PatchOperation.Set("updated_at", DocumentJson.ToNode(clock.GetUtcNow())),
-        };
-        var result = await store.PatchAsync(document.Key, operations, null, cancellationToken);
+        var result = await store.PatchAsync(document.Key, [PatchOperation.Set("active", active)], null, cancellationToken);
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);
     }
 

@@ -19,7 +19,7 @@ public static class VoucherUpdate
         "validity_hours", "active", "additional_info", "metadata", "discount",
     ];
 
-    public static IReadOnlyList<PatchOperation> Operations(Voucher current, JsonObject changes, DateTimeOffset now)
+    public static IReadOnlyList<PatchOperation> Operations(Voucher current, JsonObject changes)
     {
         var merged = DocumentJson.ToBody(current);
         var operations = new List<PatchOperation>();
@@ -38,7 +38,6 @@ public static class VoucherUpdate
         }
 
         Check(merged);
-        operations.Add(PatchOperation.Set("updated_at", Timestamps.Format(now)));
         return operations;
     }
 

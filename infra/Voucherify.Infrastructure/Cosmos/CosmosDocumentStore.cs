@@ -174,12 +174,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         IReadOnlyList<Condition>? conditions = null,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.Key(key);
-        ArgumentNullException.ThrowIfNull(operations);
-        if (operations.Count == 0)
-        {
-            throw new ArgumentException("A patch needs at least one operation.", nameof(operations));
-        }
+        StoreArguments.Patch(key, operations);
 
         // Fails fast on a bad path or condition, before anything is read or written.
         CosmosPatchPlan.For([], operations);

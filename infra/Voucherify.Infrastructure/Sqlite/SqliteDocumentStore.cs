@@ -156,12 +156,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         IReadOnlyList<Condition>? conditions = null,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.Key(key);
-        ArgumentNullException.ThrowIfNull(operations);
-        if (operations.Count == 0)
-        {
-            throw new ArgumentException("A patch needs at least one operation.", nameof(operations));
-        }
+        StoreArguments.Patch(key, operations);
 
         // Built before taking the write lock: a bad path fails fast and holds nobody up.
         var parameters = new SqlParameters();
