@@ -5,14 +5,8 @@ using Voucherify.Functions.Tests.Support;
 namespace Voucherify.Functions.Tests.Customers;
 
 /// <summary>The change feed's first handlers seen through the API: customer summaries and audit trails.</summary>
-public sealed class CustomerSummaryApiTests : IAsyncLifetime
+public sealed class CustomerSummaryApiTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task A_customer_shows_the_summary_of_their_redemptions_and_rollbacks()
     {

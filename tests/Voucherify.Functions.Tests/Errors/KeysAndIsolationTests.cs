@@ -5,14 +5,8 @@ using Voucherify.Functions.Tests.Support;
 namespace Voucherify.Functions.Tests.Errors;
 
 /// <summary>Missing and wrong keys, client keys on server endpoints, and one project never seeing another's data.</summary>
-public sealed class KeysAndIsolationTests : IAsyncLifetime
+public sealed class KeysAndIsolationTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Theory]
     [InlineData(null, null)]
     [InlineData(DevDefaults.AppId, null)]

@@ -4,14 +4,8 @@ using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Redemptions;
 
-public sealed class RedemptionApiTests : IAsyncLifetime
+public sealed class RedemptionApiTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task A_redemption_is_stored_counted_and_answered_with_the_calculated_order()
     {

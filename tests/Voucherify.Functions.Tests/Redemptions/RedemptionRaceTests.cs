@@ -4,14 +4,8 @@ using Voucherify.Functions.Tests.Support;
 namespace Voucherify.Functions.Tests.Redemptions;
 
 /// <summary>Real concurrent HTTP requests against one voucher: the limit holds exactly and counters equal records.</summary>
-public sealed class RedemptionRaceTests : IAsyncLifetime
+public sealed class RedemptionRaceTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Theory]
     [InlineData(200, 25)]
     [InlineData(60, 60)]

@@ -4,14 +4,8 @@ using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Vouchers;
 
-public sealed class VoucherApiTests : IAsyncLifetime
+public sealed class VoucherApiTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync();
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task Creating_a_voucher_with_a_code_returns_200_and_the_contract_object()
     {
