@@ -1,0 +1,19 @@
+using Voucherify.Core.Projects;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Core.Orders;
+
+/// <summary>
+/// An order is stored under its id (ord_...). The body is the wire object as GET returns it, so readers elsewhere (the rule engine) read the
+/// contract's field names. A second small document per source_id ({"id": the order id}) makes source ids unique
+/// (a create conflict) and resolves them with a point read.
+/// </summary>
+public static class OrderKeys
+{
+    public const string Kind = "order";
+    public const string SourceKind = "order_source";
+
+    public static DocumentKey For(Project project, string id) => new(project.Id, Kind, id, id);
+
+    public static DocumentKey ForSource(Project project, string sourceId) => new(project.Id, SourceKind, sourceId, sourceId);
+}
