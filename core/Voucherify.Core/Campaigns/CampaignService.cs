@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Voucherify.Core.AsyncActions;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
+using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
@@ -17,6 +18,7 @@ public sealed class CampaignService(
     CampaignVoucherUpdate propagation,
     AsyncActionService actions,
     CampaignSettings settings,
+    MetadataValidator metadata,
     TimeProvider clock)
 {
     private static readonly string[] Updatable =
@@ -29,6 +31,7 @@ public sealed class CampaignService(
 
     public async Task<Campaign> CreateAsync(Project project, CampaignCreateRequest request, string? requestId, CancellationToken cancellationToken)
     {
+        await metadata.CheckAsync(project, "campaign", request.Metadata, cancellationToken);
         var campaign = CampaignFactory.Create(request, clock.GetUtcNow());
         await ReserveNameAsync(project, campaign, cancellationToken);
         var target = request.VouchersCount ?? 0;
@@ -66,6 +69,11 @@ public sealed class CampaignService(
     public async Task<Campaign> UpdateAsync(Project project, string idOrName, JsonObject changes, string? requestId, CancellationToken cancellationToken)
     {
         var current = await GetAsync(project, idOrName, cancellationToken);
+        if (changes.ContainsKey("metadata"))
+        {
+            await metadata.CheckAsync(project, "campaign", changes["metadata"], cancellationToken);
+        }
+
         var (operations, inherited) = CampaignUpdate.Operations(current, changes, Updatable, Inherited);
         var result = await store.PatchAsync(CampaignKeys.For(project, current.Id), operations, null, cancellationToken);
         var updated = result.Document?.Read<Campaign>() ?? throw Problems.NotFound("campaign", idOrName);

@@ -1,4 +1,6 @@
+using Voucherify.Core.Ids;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Sourced;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Customers;
@@ -16,4 +18,6 @@ public static class CustomerKeys
     public static DocumentKey For(Project project, string id) => new(project.Id, Kind, id, id);
 
     public static DocumentKey ForSource(Project project, string sourceId) => new(project.Id, SourceKind, sourceId, sourceId);
+
+    public static readonly SourcedKind Sourced = new("customer", "customer", IdPrefixes.Customer, 24, For, ForSource);
 }

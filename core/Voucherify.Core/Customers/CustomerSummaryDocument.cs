@@ -18,28 +18,31 @@ public static class CustomerSummaryDocument
         ["id"] = tally.CustomerKey,
         ["customer_id"] = tally.CustomerId,
         ["source_id"] = tally.SourceId,
-        ["summary"] = new JsonObject
-        {
-            ["redemptions"] = new JsonObject
-            {
-                ["total_redeemed"] = 0,
-                ["total_failed"] = 0,
-                ["total_succeeded"] = 0,
-                ["total_rolled_back"] = 0,
-                ["total_rollback_failed"] = 0,
-                ["total_rollback_succeeded"] = 0,
-                ["gift"] = new JsonObject { ["redeemed_amount"] = 0, ["amount_to_go"] = 0 },
-                ["loyalty_card"] = new JsonObject { ["redeemed_points"] = 0, ["points_to_go"] = 0 },
-            },
-            ["orders"] = new JsonObject
-            {
-                ["total_amount"] = 0,
-                ["total_count"] = 0,
-                ["average_amount"] = 0,
-                ["last_order_amount"] = 0,
-            },
-        },
+        ["summary"] = EmptySummary(),
         ["counted_records"] = new JsonArray(),
+    };
+
+    /// <summary>The contract's summary of a customer nothing has been counted for yet.</summary>
+    public static JsonObject EmptySummary() => new()
+    {
+        ["redemptions"] = new JsonObject
+        {
+            ["total_redeemed"] = 0,
+            ["total_failed"] = 0,
+            ["total_succeeded"] = 0,
+            ["total_rolled_back"] = 0,
+            ["total_rollback_failed"] = 0,
+            ["total_rollback_succeeded"] = 0,
+            ["gift"] = new JsonObject { ["redeemed_amount"] = 0, ["amount_to_go"] = 0 },
+            ["loyalty_card"] = new JsonObject { ["redeemed_points"] = 0, ["points_to_go"] = 0 },
+        },
+        ["orders"] = new JsonObject
+        {
+            ["total_amount"] = 0,
+            ["total_count"] = 0,
+            ["average_amount"] = 0,
+            ["last_order_amount"] = 0,
+        },
     };
 
     public static bool HasCounted(JsonObject body, string recordId) =>

@@ -45,6 +45,20 @@ public static class Problems
             ResourceType = resourceType,
         });
 
+    public static ApiException DuplicateSourceId(string resourceType, string sourceId) =>
+        new(new ApiError(400, "duplicate_source_id", "Duplicated source_id")
+        {
+            Details = $"Another {resourceType} already has source_id {sourceId}",
+            ResourceType = resourceType,
+        });
+
+    public static ApiException MetadataValidationFailed(string relatedObject, string details) =>
+        new(new ApiError(400, "metadata_validation_failed", "Metadata validation failed")
+        {
+            Details = details,
+            ResourceType = relatedObject,
+        });
+
     public static ApiException PayloadTooLarge(long limit) =>
         new(new ApiError(413, "payload_too_large", "Payload too large") { Details = $"The body exceeds {limit} bytes." });
 

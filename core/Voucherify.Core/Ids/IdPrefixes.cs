@@ -11,4 +11,9 @@ public static class IdPrefixes
     public const string Tracking = "track_";
     public const string Validation = "valid_";
     public const string Request = "v-";
+    public const string Customer = "cust_";
+    public const string Product = "prod_";
+    public const string Sku = "sku_";
+    public const string Order = "ord_";
+    public const string MetadataSchema = "ms_";
 }

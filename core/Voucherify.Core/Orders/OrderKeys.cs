@@ -1,4 +1,6 @@
+using Voucherify.Core.Ids;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Sourced;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Orders;
@@ -16,4 +18,6 @@ public static class OrderKeys
     public static DocumentKey For(Project project, string id) => new(project.Id, Kind, id, id);
 
     public static DocumentKey ForSource(Project project, string sourceId) => new(project.Id, SourceKind, sourceId, sourceId);
+
+    public static readonly SourcedKind Sourced = new("order", "order", IdPrefixes.Order, 24, For, ForSource);
 }

@@ -19,4 +19,9 @@ public sealed record OrderRequest
     public JsonObject? Metadata { get; init; }
 
     public IReadOnlyList<OrderItemRequest>? Items { get; init; }
+
+    /// <summary>POST and PUT /v1/orders only: the customer and referrer the order belongs to.</summary>
+    public string? CustomerId { get; init; }
+
+    public string? ReferrerId { get; init; }
 }

@@ -1,6 +1,7 @@
 using Voucherify.Core.Campaigns;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
+using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Validations;
@@ -17,10 +18,16 @@ public sealed class RedemptionService(
     VoucherLookup vouchers,
     CampaignLookup campaigns,
     VoucherUsage usage,
+    CustomerRecorder customers,
+    OrderRecorder orders,
+    MetadataValidator metadata,
     TimeProvider clock)
 {
     public async Task<Redemption> RedeemAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
+        await metadata.CheckAsync(project, "redemption", request.Metadata, cancellationToken);
+        request = await customers.UpsertAsync(project, request, cancellationToken);
+        request = await orders.UpsertAsync(project, request, cancellationToken);
         var context = RedemptionContext.From(request, clock.GetUtcNow());
         var document = await vouchers.FindAsync(project, code, cancellationToken);
         if (document is null)
@@ -46,7 +53,7 @@ public sealed class RedemptionService(
 
         var redemption = context.Success(redemptionId, reserved.Document.Read<Voucher>(), evaluation.Order!);
         await WriteAsync(document.Key, redemption, project, reserved.Document, cancellationToken);
-        return redemption;
+        return await orders.LinkAsync(project, redemption, cancellationToken);
     }
 
     private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, Project project, StoredDocument voucher, CancellationToken cancellationToken)

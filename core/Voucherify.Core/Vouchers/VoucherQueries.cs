@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Voucherify.Core.Errors;
+using Voucherify.Core.Lists;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 
@@ -30,14 +30,8 @@ public static class VoucherQueries
 
         conditions.AddRange(query.CreatedAt.Conditions("created_at"));
         conditions.AddRange(query.UpdatedAt.Conditions("updated_at"));
-        var descending = query.Order.StartsWith('-');
-        var field = query.Order.TrimStart('-');
-        if (!SortFields.TryGetValue(field, out var path))
-        {
-            throw Problems.InvalidQueryParams($"order must be one of {string.Join(", ", SortFields.Keys.SelectMany(k => new[] { k, "-" + k }))}.");
-        }
-
-        return new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = conditions, OrderBy = path, Descending = descending };
+        var sort = SortOrder.Parse(query.Order, SortFields);
+        return new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = conditions, OrderBy = sort.Path, Descending = sort.Descending };
     }
 
     private static void AddEq(List<Condition> conditions, string path, string? value)

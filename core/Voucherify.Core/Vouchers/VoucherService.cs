@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Voucherify.Core.Campaigns;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
+using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers.Codes;
@@ -14,6 +15,7 @@ public sealed class VoucherService(
     VoucherLookup vouchers,
     CampaignLookup campaigns,
     CampaignVoucherCounter counter,
+    MetadataValidator metadata,
     TimeProvider clock)
 {
     private const int GeneratedCodeAttempts = 20;
@@ -28,6 +30,7 @@ public sealed class VoucherService(
 
         var campaign = await FindCampaignAsync(project, request, cancellationToken);
         var effective = campaign is null ? request : CampaignVoucherDefaults.Apply(campaign, request);
+        await metadata.CheckAsync(project, "voucher", effective.Metadata, cancellationToken);
         var voucher = await InsertAsync(project, effective, pathCode ?? request.Code, cancellationToken);
         if (campaign is not null)
         {
@@ -70,6 +73,11 @@ public sealed class VoucherService(
     public async Task<Voucher> UpdateAsync(Project project, string codeOrId, JsonObject changes, CancellationToken cancellationToken)
     {
         var document = await vouchers.GetAsync(project, codeOrId, cancellationToken);
+        if (changes.ContainsKey("metadata"))
+        {
+            await metadata.CheckAsync(project, "voucher", changes["metadata"], cancellationToken);
+        }
+
         var operations = VoucherUpdate.Operations(document.Read<Voucher>(), changes);
         var result = await store.PatchAsync(document.Key, operations, null, cancellationToken);
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);

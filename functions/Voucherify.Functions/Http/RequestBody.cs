@@ -76,28 +76,7 @@ public static class RequestBody
         }
     }
 
-    public static T Bind<T>(JsonNode node)
-    {
-        try
-        {
-            return node.Deserialize<T>(Wire.Options) ?? throw Problems.InvalidPayload("The body must be a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            var where = string.IsNullOrEmpty(exception.Path) ? string.Empty : $" at {exception.Path}";
-            throw Problems.InvalidPayload($"Invalid value{where}: {FirstSentence(exception.Message)}");
-        }
-        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException or ArgumentException)
-        {
-            throw Problems.InvalidPayload(exception.Message);
-        }
-    }
-
-    private static string FirstSentence(string message)
-    {
-        var end = message.IndexOf(". ", StringComparison.Ordinal);
-        return end < 0 ? message : message[..(end + 1)];
-    }
+    public static T Bind<T>(JsonNode node) => WireBinding.Bind<T>(node);
 
     private static async Task CopyLimitedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {

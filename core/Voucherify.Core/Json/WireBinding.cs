@@ -1,0 +1,32 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Voucherify.Core.Errors;
+
+namespace Voucherify.Core.Json;
+
+/// <summary>Binds JSON to a request record; anything a client can get wrong in it becomes the contract's 400.</summary>
+public static class WireBinding
+{
+    public static T Bind<T>(JsonNode node)
+    {
+        try
+        {
+            return node.Deserialize<T>(Wire.Options) ?? throw Problems.InvalidPayload("The body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            var where = string.IsNullOrEmpty(exception.Path) ? string.Empty : $" at {exception.Path}";
+            throw Problems.InvalidPayload($"Invalid value{where}: {FirstSentence(exception.Message)}");
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw Problems.InvalidPayload(exception.Message);
+        }
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var end = message.IndexOf(". ", StringComparison.Ordinal);
+        return end < 0 ? message : message[..(end + 1)];
+    }
+}
