@@ -535,6 +535,44 @@ await step('vouchers.import: 202 with async_action_id, polled until DONE, vouche
 });
 
 // ---------------------------------------------------------------------------------------------
+// Customers, products, orders
+
+await step('customers.create upserts by source_id; customers.get/update/list/delete', async () => {
+  const sourceId = `e2e-crm-${run}`;
+  const created = await server.customers.create({ source_id: sourceId, name: 'Ada', email: `ada-${run}@example.com`, metadata: { tier: 'gold' } });
+  assert.match(created.id, /^cust_/);
+  assert.equal(created.object, 'customer');
+  const again = await server.customers.create({ source_id: sourceId, phone: '+48 100' });
+  assert.equal(again.id, created.id);
+  assert.equal(again.name, 'Ada');
+  const updated = await server.customers.update({ id: created.id, name: 'Ada L.' });
+  assert.equal(updated.name, 'Ada L.');
+  assert.equal((await server.customers.get(sourceId)).phone, '+48 100');
+  const listed = await server.customers.list({ email: `ada-${run}@example.com` });
+  assert.equal(listed.total, 1);
+  await server.customers.delete(created.id);
+  await rejectsWith(server.customers.get(created.id), 404, 'not_found');
+});
+
+await step('products.create + createSku + getSku; orders.create prices lines from the catalog; orders.update status', async () => {
+  const product = await server.products.create({ source_id: `e2e-prod-${run}`, name: 'Lamp', price: 4000 });
+  assert.match(product.id, /^prod_/);
+  const sku = await server.products.createSku(product.id, { source_id: `e2e-sku-${run}`, sku: 'Lamp blue', price: 4500 });
+  assert.equal(sku.product_id, product.id);
+  assert.equal((await server.products.getSku(sku.id)).sku, 'Lamp blue');
+  assert.equal((await server.products.get(product.id)).skus.total, 1);
+  const order = await server.orders.create({ source_id: `e2e-order-${run}`, items: [{ sku_id: sku.id, quantity: 2 }] });
+  assert.match(order.id, /^ord_/);
+  assert.equal(order.amount, 9000);
+  assert.equal(order.status, 'CREATED');
+  const paid = await server.orders.update({ id: order.id, status: 'PAID' });
+  assert.equal(paid.status, 'PAID');
+  assert.equal((await server.orders.get(order.id)).amount, 9000);
+  await server.products.delete(product.id, { force: true });
+  await rejectsWith(server.products.getSku(sku.id), 404, 'not_found');
+});
+
+// ---------------------------------------------------------------------------------------------
 // Deletes
 
 await step('vouchers.delete then vouchers.get → VoucherifyError 404 not_found', async () => {
