@@ -3,6 +3,7 @@ using Voucherify.Core.Campaigns;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Rules;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers.Codes;
 
@@ -14,6 +15,7 @@ public sealed class VoucherService(
     VoucherLookup vouchers,
     CampaignLookup campaigns,
     CampaignVoucherCounter counter,
+    AssignmentService assignments,
     TimeProvider clock)
 {
     private const int GeneratedCodeAttempts = 20;
@@ -27,8 +29,10 @@ public sealed class VoucherService(
         }
 
         var campaign = await FindCampaignAsync(project, request, cancellationToken);
+        await assignments.CheckExistAsync(project, request.ValidationRules, cancellationToken);
         var effective = campaign is null ? request : CampaignVoucherDefaults.Apply(campaign, request);
         var voucher = await InsertAsync(project, effective, pathCode ?? request.Code, cancellationToken);
+        await assignments.AssignAllAsync(project, request.ValidationRules, AssignmentService.Voucher, voucher.Id, cancellationToken);
         if (campaign is not null)
         {
             await counter.AddAsync(project, campaign.Id, 1, cancellationToken);
