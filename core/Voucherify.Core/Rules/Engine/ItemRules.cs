@@ -19,10 +19,12 @@ public static class ItemRules
             throw RuleProblems.Invalid($"{where}.conditions: {name} needs $is or $in with {{\"object\": \"product\"|\"sku\"|\"products_collection\", \"id\": ...}} values.");
         }
 
+        // One single-reference list per reference, made once here, so judging allocates no arrays or closures.
+        var singles = references.Select(reference => new[] { reference }).ToArray();
         Func<RuleContext, bool> holds = name switch
         {
-            "order.items.any" => context => references.Any(reference => Present(context, [reference], children)),
-            "order.items.every" => context => references.All(reference => Present(context, [reference], children)),
+            "order.items.any" => context => AnyPresent(context, singles, children),
+            "order.items.every" => context => AllPresent(context, singles, children),
             "order.items.none" => context => !Present(context, references, children),
             "order.items.cheapest" => context => Extreme(context, references, children, cheapest: true),
             _ => context => Extreme(context, references, children, cheapest: false),
@@ -32,6 +34,32 @@ public static class ItemRules
 
     /// <summary>Lines matching the references of the order.items rule being evaluated.</summary>
     public static IEnumerable<CartLine> Matched(RuleContext context) => context.Lines.Where(line => line.MatchesAny(context.Targets));
+
+    private static bool AnyPresent(RuleContext context, RuleValue[][] singles, CompiledRuleSet children)
+    {
+        foreach (var single in singles)
+        {
+            if (Present(context, single, children))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool AllPresent(RuleContext context, RuleValue[][] singles, CompiledRuleSet children)
+    {
+        foreach (var single in singles)
+        {
+            if (!Present(context, single, children))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Present(RuleContext context, IReadOnlyList<RuleValue> references, CompiledRuleSet children)
     {
