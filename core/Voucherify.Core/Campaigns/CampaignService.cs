@@ -4,6 +4,7 @@ using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
 using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Rules;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
 
@@ -19,6 +20,7 @@ public sealed class CampaignService(
     AsyncActionService actions,
     CampaignSettings settings,
     MetadataValidator metadata,
+    AssignmentService assignments,
     TimeProvider clock)
 {
     private static readonly string[] Updatable =
@@ -33,17 +35,20 @@ public sealed class CampaignService(
     {
         await metadata.CheckAsync(project, "campaign", request.Metadata, cancellationToken);
         var campaign = CampaignFactory.Create(request, clock.GetUtcNow());
+        await assignments.CheckExistAsync(project, request.ValidationRules, cancellationToken);
         await ReserveNameAsync(project, campaign, cancellationToken);
         var target = request.VouchersCount ?? 0;
         if (target <= settings.SyncLimit)
         {
             await store.CreateAsync(new NewDocument(CampaignKeys.For(project, campaign.Id), DocumentJson.ToBody(campaign)), cancellationToken);
+            await assignments.AssignAllAsync(project, request.ValidationRules, AssignmentService.Campaign, campaign.Id, cancellationToken);
             await generation.GenerateAsync(project, campaign.Id, target, null, null, cancellationToken);
             return await ReadAsync(project, campaign.Id, cancellationToken);
         }
 
         var pending = campaign with { CreationStatus = GenerationStatus.InProgress, VouchersGenerationStatus = GenerationStatus.InProgress };
         await store.CreateAsync(new NewDocument(CampaignKeys.For(project, campaign.Id), DocumentJson.ToBody(pending)), cancellationToken);
+        await assignments.AssignAllAsync(project, request.ValidationRules, AssignmentService.Campaign, campaign.Id, cancellationToken);
         var action = await actions.StartAsync(project, AsyncActionTypes.CampaignVouchersGenerate, CampaignVoucherGeneration.Payload(campaign.Id, target, null), requestId, cancellationToken);
         await store.PatchAsync(CampaignKeys.For(project, campaign.Id), [PatchOperation.Set("async_action_id", action.Id)], [Condition.Eq("creation_status", GenerationStatus.InProgress)], cancellationToken);
         return await ReadAsync(project, campaign.Id, cancellationToken);

@@ -3,6 +3,8 @@ using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
 using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Rules.Budgets;
+using Voucherify.Core.Rules.Eligibility;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Validations;
 using Voucherify.Core.Vouchers;
@@ -21,6 +23,8 @@ public sealed class RedemptionService(
     CustomerRecorder customers,
     OrderRecorder orders,
     MetadataValidator metadata,
+    EligibilityService eligibilities,
+    RuleCounterLedger counters,
     TimeProvider clock)
 {
     public async Task<Redemption> RedeemAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
@@ -38,7 +42,8 @@ public sealed class RedemptionService(
 
         var voucher = document.Read<Voucher>();
         var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
-        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, context.Date, project.TimeZone);
+        var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
+        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, context.Date, project.TimeZone, eligibility);
         if (evaluation.Failure is { } failure)
         {
             throw await FailAsync(project, context, voucher, failure, requestId, cancellationToken);
@@ -51,25 +56,34 @@ public sealed class RedemptionService(
             throw await RefusedAsync(project, context, voucher, campaign, requestId, cancellationToken);
         }
 
+        var moves = evaluation.CounterMoves;
+        if (await counters.ReserveAllAsync(project, moves, redemptionId, cancellationToken) is { } refused)
+        {
+            await usage.CompensateAsync(document.Key, new PendingUse(PendingUse.Redeem, 1, redemptionId, context.Date), CancellationToken.None);
+            throw await FailAsync(project, context, voucher, eligibility.RefusedBy(refused), requestId, cancellationToken);
+        }
+
         var redemption = context.Success(redemptionId, reserved.Document.Read<Voucher>(), evaluation.Order!);
-        await WriteAsync(document.Key, redemption, project, reserved.Document, cancellationToken);
+        await WriteAsync(document.Key, redemption, moves, project, cancellationToken);
         return await orders.LinkAsync(project, redemption, cancellationToken);
     }
 
-    private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, Project project, StoredDocument voucher, CancellationToken cancellationToken)
+    private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, IReadOnlyList<CounterMove> moves, Project project, CancellationToken cancellationToken)
     {
         try
         {
-            await store.CreateAsync(new NewDocument(RedemptionKeys.For(project, redemption.Id), DocumentJson.ToBody(redemption)), cancellationToken);
+            await store.CreateAsync(new NewDocument(RedemptionKeys.For(project, redemption.Id), RuleCounterMoves.Attach(DocumentJson.ToBody(redemption), moves)), cancellationToken);
         }
         catch
         {
             var use = new PendingUse(PendingUse.Redeem, 1, redemption.Id, redemption.Date);
             await usage.CompensateAsync(voucherKey, use, CancellationToken.None);
+            await counters.CompensateAllAsync(project, moves, redemption.Id, CancellationToken.None);
             throw;
         }
 
         await usage.ConfirmAsync(voucherKey, redemption.Id, CancellationToken.None);
+        await counters.ConfirmAllAsync(project, moves, redemption.Id, CancellationToken.None);
     }
 
     /// <summary>The guarded patch refused: read again to name the reason (limit reached, disabled or deleted meanwhile).</summary>

@@ -1,6 +1,7 @@
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Rules.Budgets;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
 
@@ -11,7 +12,7 @@ namespace Voucherify.Core.Redemptions;
 /// win), gives the use back to the voucher, writes the rollback record, then clears the claim.
 /// Each step is repeatable, so recovery can finish a rollback a crash interrupted.
 /// </summary>
-public sealed class RollbackService(IDocumentStore store, VoucherUsage usage, TimeProvider clock)
+public sealed class RollbackService(IDocumentStore store, VoucherUsage usage, RuleCounterLedger counters, TimeProvider clock)
 {
     public async Task<Redemption> RollbackAsync(Project project, string redemptionId, RollbackRequest request, CancellationToken cancellationToken)
     {
@@ -40,9 +41,18 @@ public sealed class RollbackService(IDocumentStore store, VoucherUsage usage, Ti
         var voucherKey = original.Voucher is { } voucher ? VoucherKeys.For(project, voucher.Code) : (DocumentKey?)null;
         var rollbackKey = RedemptionKeys.For(project, pending.RollbackId);
         var existing = await store.GetAsync(rollbackKey, cancellationToken);
+        var moves = RuleCounterMoves.Of(await store.GetAsync(RedemptionKeys.For(project, original.Id), cancellationToken));
         if (existing is null && voucherKey is { } key)
         {
             await usage.ReturnAsync(key, pending.RollbackId, cancellationToken);
+        }
+
+        if (existing is null)
+        {
+            foreach (var move in moves)
+            {
+                await counters.ReturnAsync(project, move, pending.RollbackId, cancellationToken);
+            }
         }
 
         var rollback = existing?.Read<Redemption>() ?? await CreateRecordAsync(project, original, pending, request, voucherKey, cancellationToken);
@@ -50,6 +60,8 @@ public sealed class RollbackService(IDocumentStore store, VoucherUsage usage, Ti
         {
             await usage.ConfirmAsync(confirmKey, pending.RollbackId, cancellationToken);
         }
+
+        await counters.ConfirmAllAsync(project, moves, pending.RollbackId, cancellationToken);
 
         await store.PatchAsync(RedemptionKeys.For(project, original.Id), [PatchOperation.Remove("pending_rollback")], null, cancellationToken);
         return rollback;

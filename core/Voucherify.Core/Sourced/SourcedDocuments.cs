@@ -93,6 +93,13 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
             body["id"] = current.Key.Id;
             body["source_id"] = current.Body["source_id"]?.DeepClone();
             await metadata.CheckAsync(project, kind.MetadataObject, body["metadata"], cancellationToken);
+            if (JsonNode.DeepEquals(body, current.Body))
+            {
+                // Every redemption carrying the same customer upserts it: an unchanged object is not written, so such
+                // redemptions neither contend on the customer's etag nor feed the change feed a change that is none.
+                return current;
+            }
+
             try
             {
                 return await store.ReplaceAsync(new NewDocument(current.Key, body), current.ETag, cancellationToken)

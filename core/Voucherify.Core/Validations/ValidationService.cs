@@ -1,5 +1,5 @@
 using Voucherify.Core.Campaigns;
-using Voucherify.Core.Lists;
+using Voucherify.Core.Rules.Eligibility;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
@@ -7,13 +7,14 @@ using Voucherify.Core.Vouchers;
 namespace Voucherify.Core.Validations;
 
 /// <summary>POST /v1/vouchers/{code}/validate: judges without counting anything.</summary>
-public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup campaigns, TimeProvider clock)
+public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup campaigns, EligibilityService eligibilities, TimeProvider clock)
 {
     public async Task<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
         var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).Read<Voucher>();
         var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
-        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, clock.GetUtcNow(), project.TimeZone);
+        var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
+        var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, clock.GetUtcNow(), project.TimeZone, eligibility);
         var trackingId = TrackingIds.For(request.Customer, request.TrackingId);
         if (evaluation.Failure is { } failure)
         {
@@ -32,8 +33,8 @@ public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup cam
         {
             Valid = true,
             Code = voucher.Code,
-            ApplicableTo = WireList.Of<object>("data", [], 0),
-            InapplicableTo = WireList.Of<object>("data", [], 0),
+            ApplicableTo = eligibility.ApplicableTo,
+            InapplicableTo = eligibility.InapplicableTo,
             Campaign = voucher.Campaign,
             CampaignId = voucher.CampaignId,
             Discount = voucher.Discount,

@@ -2,6 +2,7 @@ using Voucherify.Core.Campaigns;
 using Voucherify.Core.Discounts;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Orders;
+using Voucherify.Core.Rules.Eligibility;
 using Voucherify.Core.Vouchers;
 
 namespace Voucherify.Core.Validations;
@@ -12,7 +13,11 @@ namespace Voucherify.Core.Validations;
 /// </summary>
 public static class VoucherEvaluator
 {
-    public static VoucherEvaluation Evaluate(Voucher voucher, Campaign? campaign, VoucherValidationRequest request, DateTimeOffset now, TimeZoneInfo zone)
+    public static VoucherEvaluation Evaluate(Voucher voucher, Campaign? campaign, VoucherValidationRequest request, DateTimeOffset now, TimeZoneInfo zone) =>
+        Evaluate(voucher, campaign, request, now, zone, Eligibility.None);
+
+    /// <summary>Then the validation rules: their applicable_to shapes the discount, and they judge the order before it and the discount it gives.</summary>
+    public static VoucherEvaluation Evaluate(Voucher voucher, Campaign? campaign, VoucherValidationRequest request, DateTimeOffset now, TimeZoneInfo zone, Eligibility eligibility)
     {
         var failure = Availability(voucher, campaign, now, zone);
         if (failure is not null)
@@ -22,7 +27,12 @@ public static class VoucherEvaluator
 
         try
         {
-            return VoucherEvaluation.Pass(Calculate(voucher, request.Order));
+            var start = StartOrder(request);
+            var order = voucher.Discount is null ? start : DiscountCalculator.Apply(voucher.Discount, start, eligibility.Options).Order;
+            var verdict = eligibility.Judge(start, order, request.Metadata);
+            return verdict.Failure is { } broken
+                ? VoucherEvaluation.Fail(broken)
+                : VoucherEvaluation.Pass(order) with { CounterMoves = verdict.Moves };
         }
         catch (ApiException exception) when (exception.Error.Code == 400)
         {
@@ -54,9 +64,6 @@ public static class VoucherEvaluator
             : null;
     }
 
-    private static OrderCalculated Calculate(Voucher voucher, OrderRequest? order)
-    {
-        var start = OrderCalculated.From(order ?? new OrderRequest());
-        return voucher.Discount is null ? start : DiscountCalculator.Apply(voucher.Discount, start).Order;
-    }
+    /// <summary>The request's order normalised, before any discount: what rules on order.amount and the cart read.</summary>
+    public static OrderCalculated StartOrder(VoucherValidationRequest request) => OrderCalculated.From(request.Order ?? new OrderRequest());
 }

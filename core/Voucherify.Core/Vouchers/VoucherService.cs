@@ -4,6 +4,7 @@ using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
 using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
+using Voucherify.Core.Rules;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers.Codes;
 
@@ -16,6 +17,7 @@ public sealed class VoucherService(
     CampaignLookup campaigns,
     CampaignVoucherCounter counter,
     MetadataValidator metadata,
+    AssignmentService assignments,
     TimeProvider clock)
 {
     private const int GeneratedCodeAttempts = 20;
@@ -29,9 +31,11 @@ public sealed class VoucherService(
         }
 
         var campaign = await FindCampaignAsync(project, request, cancellationToken);
+        await assignments.CheckExistAsync(project, request.ValidationRules, cancellationToken);
         var effective = campaign is null ? request : CampaignVoucherDefaults.Apply(campaign, request);
         await metadata.CheckAsync(project, "voucher", effective.Metadata, cancellationToken);
         var voucher = await InsertAsync(project, effective, pathCode ?? request.Code, cancellationToken);
+        await assignments.AssignAllAsync(project, request.ValidationRules, AssignmentService.Voucher, voucher.Id, cancellationToken);
         if (campaign is not null)
         {
             await counter.AddAsync(project, campaign.Id, 1, cancellationToken);

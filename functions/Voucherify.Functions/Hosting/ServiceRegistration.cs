@@ -18,6 +18,7 @@ using Voucherify.Functions.ChangeFeed;
 using Voucherify.Infrastructure.Cosmos;
 using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Functions.Http;
+using Voucherify.Functions.ValidationRules;
 using Voucherify.Functions.Vouchers;
 
 namespace Voucherify.Functions.Hosting;
@@ -37,6 +38,7 @@ public static class ServiceRegistration
         services.AddSingleton<IdempotentRequests>();
         services.AddStore(configuration);
         services.AddDomain();
+        services.AddValidationRules();
         services.AddVoucherAssets();
         services.AddSingleton<VoucherPresenter>();
         services.AddSingleton<InProcessAsyncActionQueue>();

@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Voucherify.Core.Campaigns;
+using Voucherify.Core.Collections;
+using Voucherify.Core.Errors;
+using Voucherify.Core.Orders;
+using Voucherify.Core.Projects;
+using Voucherify.Core.Rules.Budgets;
+using Voucherify.Core.Rules.Engine;
+using Voucherify.Core.Storage;
+using Voucherify.Core.Validations;
+using Voucherify.Core.Vouchers;
+
+namespace Voucherify.Core.Rules.Eligibility;
+
+/// <summary>
+/// Loads what a voucher's rules need, with as few reads as the rules require: the assignments of the voucher and of its
+/// campaign (one partition query each), the rules (point reads, compiled from cache), and only when some rule reads them
+/// the customer, the catalog behind the cart lines and the budget counters.
+/// </summary>
+public sealed class EligibilityService(IDocumentStore store, AssignmentService assignments, RuleCache cache, IEligibilityData data)
+{
+    public async Task<Eligibility> LoadAsync(Project project, Voucher voucher, Campaign? campaign, VoucherValidationRequest request, CancellationToken cancellationToken)
+    {
+        var rules = new List<AssignedRule>();
+        await AddAsync(rules, project, voucher.Id, cancellationToken);
+        if (campaign is not null)
+        {
+            await AddAsync(rules, project, campaign.Id, cancellationToken);
+        }
+
+        if (rules.Count == 0)
+        {
+            return Eligibility.None;
+        }
+
+        OrderCalculated order;
+        try
+        {
+            order = VoucherEvaluator.StartOrder(request);
+        }
+        catch (ApiException)
+        {
+            // The evaluator meets the same flaw in the order and fails the voucher with it.
+            return Eligibility.None;
+        }
+
+        var (customer, customerKey) = await CustomerAsync(project, request.Customer, rules, cancellationToken);
+        var lines = await LinesAsync(project, order, rules, cancellationToken);
+        var campaignCounter = campaign?.Id ?? voucher.Id;
+        var counters = await CountersAsync(project, rules, campaignCounter, customerKey, cancellationToken);
+        return new Eligibility(rules, customer, customerKey, lines, campaignCounter, counters);
+    }
+
+    private async Task AddAsync(List<AssignedRule> rules, Project project, string objectId, CancellationToken cancellationToken)
+    {
+        foreach (var assignment in await assignments.ForObjectAsync(project, objectId, cancellationToken))
+        {
+            if (await store.GetAsync(ValidationRuleKeys.For(project, assignment.RuleId), cancellationToken) is { } document)
+            {
+                rules.Add(new AssignedRule(cache.Get(document), objectId));
+            }
+        }
+    }
+
+    /// <summary>The stored customer with the request's fields laid over it: what the request says wins, as the contract has it.</summary>
+    private async Task<(JsonObject? Customer, string? Key)> CustomerAsync(Project project, JsonObject? given, List<AssignedRule> rules, CancellationToken cancellationToken)
+    {
+        var id = Text(given, "id");
+        var sourceId = Text(given, "source_id");
+        if (id is null && sourceId is null)
+        {
+            return (given, null);
+        }
+
+        var stored = rules.Any(r => r.Compiled.Rules.ReadsCustomer) ? await data.CustomerAsync(project, id, sourceId, cancellationToken) : null;
+        var merged = stored?.DeepClone().AsObject() ?? [];
+        foreach (var (name, value) in given!)
+        {
+            merged[name] = value is JsonObject inner && merged[name] is JsonObject existing ? Overlay(existing, inner) : value?.DeepClone();
+        }
+
+        var key = Text(stored, "id") ?? id ?? $"source:{sourceId}";
+        return (merged, key);
+    }
+
+    private static JsonObject Overlay(JsonObject target, JsonObject source)
+    {
+        foreach (var (name, value) in source)
+        {
+            target[name] = value?.DeepClone();
+        }
+
+        return target;
+    }
+
+    private async Task<IReadOnlyList<CartLine>> LinesAsync(Project project, OrderCalculated order, List<AssignedRule> rules, CancellationToken cancellationToken)
+    {
+        var collectionIds = rules.SelectMany(r => r.Compiled.Rules.References.Where(v => v.ReferenceObject == "products_collection").Select(v => v.Text!))
+            .Concat(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included.Concat(r.Compiled.Rule.ApplicableTo.Excluded)).Where(e => e.Object == "products_collection").Select(e => e.Id!))
+            .Distinct()
+            .ToList();
+        var collections = new List<CollectionMembership>();
+        foreach (var id in collectionIds)
+        {
+            if (await data.CollectionAsync(project, id, cancellationToken) is { } body)
+            {
+                collections.Add(new CollectionMembership(body.Deserialize<ProductCollection>(Json.Wire.Options)!));
+            }
+        }
+
+        var lines = new List<CartLine>(order.Items.Count);
+        foreach (var item in order.Items)
+        {
+            lines.Add(await LineAsync(project, item, collections, cancellationToken));
+        }
+
+        return lines;
+    }
+
+    private async Task<CartLine> LineAsync(Project project, OrderItemCalculated item, List<CollectionMembership> collections, CancellationToken cancellationToken)
+    {
+        var skuSource = item.RelatedObject == "sku" ? item.SourceId : item.Sku?.SourceId;
+        var productSource = item.RelatedObject == "sku" ? item.Product?.SourceId : item.SourceId ?? item.Product?.SourceId;
+        var skuId = item.SkuId ?? item.Sku?.Id;
+        var sku = skuId is not null || skuSource is not null ? await data.SkuAsync(project, skuId, skuSource, cancellationToken) : null;
+        var productId = item.ProductId ?? item.Product?.Id ?? Text(sku, "product_id");
+        var product = productId is not null || productSource is not null ? await data.ProductAsync(project, productId, productSource, cancellationToken) : null;
+        skuId ??= Text(sku, "id");
+        productId ??= Text(product, "id");
+        var members = collections.Where(c => c.Contains(productId, skuId, product)).Select(c => c.Id).ToHashSet();
+        return new CartLine(item, productId, skuId, product, sku, members);
+    }
+
+    private async Task<IReadOnlyDictionary<string, JsonObject>> CountersAsync(Project project, List<AssignedRule> rules, string campaignCounter, string? customerKey, CancellationToken cancellationToken)
+    {
+        var ids = new HashSet<string>();
+        foreach (var rule in rules)
+        {
+            foreach (var guard in rule.Compiled.Rules.Rules.Select(r => r.Guard).OfType<BudgetGuard>())
+            {
+                if (guard.Scope == CounterScope.Campaign)
+                {
+                    ids.Add(RuleCounterKeys.Campaign(campaignCounter));
+                }
+                else if (customerKey is not null)
+                {
+                    ids.Add(RuleCounterKeys.Customer(rule.RelatedObjectId, customerKey));
+                }
+            }
+        }
+
+        var counters = new Dictionary<string, JsonObject>();
+        foreach (var id in ids)
+        {
+            if (await store.GetAsync(RuleCounterKeys.For(project, id), cancellationToken) is { } document)
+            {
+                counters[id] = document.Body;
+            }
+        }
+
+        return counters;
+    }
+
+    private static string? Text(JsonObject? body, string name) =>
+        body?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+}

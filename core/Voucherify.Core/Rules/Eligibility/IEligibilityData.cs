@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+using Voucherify.Core.Projects;
+
+namespace Voucherify.Core.Rules.Eligibility;
+
+/// <summary>
+/// The stored objects rules read: customers, products, SKUs (as GET returns them) and product collections, each by id
+/// or by source id. A port, so the engine does not depend on how the catalog and customers are written.
+/// </summary>
+public interface IEligibilityData
+{
+    Task<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+
+    Task<JsonObject?> ProductAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+
+    Task<JsonObject?> SkuAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+
+    Task<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,4 @@
+namespace Voucherify.Core.Rules.Engine;
+
+/// <summary>What a rule name compiles to: its group, its predicate, for budget rules the guard to enforce, and the products, SKUs and collections it names.</summary>
+public sealed record ResolvedRule(RuleGroup Group, Func<RuleContext, bool> Holds, BudgetGuard? Guard = null, IReadOnlyList<RuleValue>? References = null);
