@@ -70,7 +70,14 @@ public sealed class VoucherService(
     public async Task<Voucher> UpdateAsync(Project project, string codeOrId, JsonObject changes, CancellationToken cancellationToken)
     {
         var document = await vouchers.GetAsync(project, codeOrId, cancellationToken);
-        var operations = VoucherUpdate.Operations(document.Read<Voucher>(), changes);
+        var current = document.Read<Voucher>();
+        var operations = VoucherUpdate.Operations(current, changes);
+        if (operations.Count == 0)
+        {
+            // Nothing the client may change was sent: the voucher as it is, no write.
+            return current;
+        }
+
         var result = await store.PatchAsync(document.Key, operations, null, cancellationToken);
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);
     }

@@ -16,6 +16,39 @@ public static class RequestBody
 
     public const long BulkLimit = 10 * 1024 * 1024;
 
+    private const string ReadItem = "voucherify.body";
+
+    /// <summary>
+    /// Reads and parses a POST/PUT/PATCH body before any function runs, so a malformed or non-JSON
+    /// body is a 4xx on every route, also on those that take no body (enable, disable), and never
+    /// half-handled. The functions then get the parsed body from here instead of reading it again.
+    /// </summary>
+    public static async Task ReadAheadAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method))
+        {
+            return;
+        }
+
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        {
+            return;
+        }
+
+        var bytes = await ReadBytesAsync(request, BulkLimit);
+        var node = bytes.Length == 0 ? null : Parse(bytes);
+        if (node is not null and not JsonObject and not JsonArray)
+        {
+            // Like the hosted API's strict JSON parser: a bare string, number or null is no request body.
+            throw Problems.InvalidPayload("The body must be a JSON object or array.");
+        }
+
+        request.HttpContext.Items[ReadItem] = new ReadBody(bytes, node);
+    }
+
+    /// <summary>The body bytes as read ahead by the pipeline, or null when the request had none.</summary>
+    internal static byte[]? BytesReadAhead(HttpRequest request) => (request.HttpContext.Items[ReadItem] as ReadBody)?.Bytes;
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, long limit = DefaultLimit)
         where T : class
     {
@@ -53,6 +86,27 @@ public static class RequestBody
             throw Problems.PayloadTooLarge(limit);
         }
 
+        JsonNode? node;
+        if (request.HttpContext.Items[ReadItem] is ReadBody read)
+        {
+            node = read.Bytes.Length > limit ? throw Problems.PayloadTooLarge(limit) : read.Node;
+        }
+        else
+        {
+            var bytes = await ReadBytesAsync(request, limit);
+            node = bytes.Length == 0 ? null : Parse(bytes);
+        }
+
+        return node ?? (allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required."));
+    }
+
+    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw Problems.PayloadTooLarge(limit);
+        }
+
         var mediaType = request.ContentType?.Split(';')[0].Trim();
         if (!string.IsNullOrEmpty(mediaType) && !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
         {
@@ -61,14 +115,20 @@ public static class RequestBody
 
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(request.Body, buffer, limit, request.HttpContext.RequestAborted);
-        if (buffer.Length == 0)
+        return buffer.ToArray();
+    }
+
+    private static JsonNode? Parse(byte[] bytes)
+    {
+        // The parser does not check the UTF-8 of strings; binding them later would fail deep in a function.
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
-            return allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required.");
+            throw Problems.MalformedJson("The body is not valid UTF-8.");
         }
 
         try
         {
-            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
         }
         catch (JsonException exception)
         {

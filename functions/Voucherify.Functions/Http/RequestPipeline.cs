@@ -29,6 +29,8 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
                 context.SetCaller(caller);
             }
 
+            await RequestBody.ReadAheadAsync(context.Request);
+
             if (IdempotentRequests.KeyOf(context.Request) is { } key && context.HasCaller())
             {
                 await idempotent.RunAsync(context, key, () => AnswerAsync(context, next));
