@@ -1,6 +1,4 @@
-using System.Text.Json.Nodes;
-
 namespace Voucherify.Functions.Http;
 
-/// <summary>A request body the pipeline has already read and parsed: its bytes (for idempotency fingerprints) and its JSON (null when empty).</summary>
-internal sealed record ReadBody(byte[] Bytes, JsonNode? Node);
+/// <summary>A request body the pipeline has already read and checked (UTF-8, JSON syntax, depth, object or array at the top).</summary>
+internal sealed record ReadBody(byte[] Bytes);

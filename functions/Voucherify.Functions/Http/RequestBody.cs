@@ -18,10 +18,12 @@ public static class RequestBody
 
     private const string ReadItem = "voucherify.body";
 
+    private static readonly JsonReaderOptions Syntax = new() { MaxDepth = 32 };
+
     /// <summary>
-    /// Reads and parses a POST/PUT/PATCH body before any function runs, so a malformed or non-JSON
+    /// Reads and checks a POST/PUT/PATCH body before any function runs, so a malformed or non-JSON
     /// body is a 4xx on every route, also on those that take no body (enable, disable), and never
-    /// half-handled. The functions then get the parsed body from here instead of reading it again.
+    /// half-handled. The functions then bind the checked bytes instead of reading the stream again.
     /// </summary>
     public static async Task ReadAheadAsync(HttpRequest request)
     {
@@ -35,15 +37,7 @@ public static class RequestBody
             return;
         }
 
-        var bytes = await ReadBytesAsync(request, BulkLimit);
-        var node = bytes.Length == 0 ? null : Parse(bytes);
-        if (node is not null and not JsonObject and not JsonArray)
-        {
-            // Like the hosted API's strict JSON parser: a bare string, number or null is no request body.
-            throw Problems.InvalidPayload("The body must be a JSON object or array.");
-        }
-
-        request.HttpContext.Items[ReadItem] = new ReadBody(bytes, node);
+        request.HttpContext.Items[ReadItem] = new ReadBody(await ReadCheckedAsync(request, BulkLimit));
     }
 
     /// <summary>The body bytes as read ahead by the pipeline, or null when the request had none.</summary>
@@ -52,13 +46,8 @@ public static class RequestBody
     public static async Task<T> ReadAsync<T>(HttpRequest request, long limit = DefaultLimit)
         where T : class
     {
-        var node = await ReadNodeAsync(request, limit);
-        if (node is not JsonObject)
-        {
-            throw Problems.InvalidPayload("The body must be a JSON object.");
-        }
-
-        return Bind<T>(node);
+        var bytes = await BytesAsync(request, limit);
+        return bytes.Length == 0 ? throw Problems.InvalidPayload("The body is empty; a JSON object is required.") : BindObject<T>(bytes);
     }
 
     /// <summary>For endpoints where a body is optional (validate without an order, rollback): an empty body reads as {}.</summary>
@@ -70,37 +59,68 @@ public static class RequestBody
             return new T();
         }
 
-        var node = await ReadNodeAsync(request, limit, allowEmpty: true);
-        return node switch
-        {
-            null => new T(),
-            JsonObject => Bind<T>(node),
-            _ => throw Problems.InvalidPayload("The body must be a JSON object."),
-        };
+        var bytes = await BytesAsync(request, limit);
+        return bytes.Length == 0 ? new T() : BindObject<T>(bytes);
     }
 
     public static async Task<JsonNode?> ReadNodeAsync(HttpRequest request, long limit = DefaultLimit, bool allowEmpty = false)
+    {
+        var bytes = await BytesAsync(request, limit);
+        if (bytes.Length == 0)
+        {
+            return allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required.");
+        }
+
+        return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = Syntax.MaxDepth });
+    }
+
+    public static T Bind<T>(JsonNode node) => Convert(() => node.Deserialize<T>(Wire.Options));
+
+    /// <summary>Binds checked bytes straight to the record: no intermediate JSON tree on the hot paths.</summary>
+    private static T BindObject<T>(byte[] bytes)
+    {
+        if (bytes.AsSpan().TrimStart(" \t\r\n"u8)[0] != (byte)'{')
+        {
+            throw Problems.InvalidPayload("The body must be a JSON object.");
+        }
+
+        return Convert(() => JsonSerializer.Deserialize<T>(bytes, Wire.Options));
+    }
+
+    private static T Convert<T>(Func<T?> deserialize)
+    {
+        try
+        {
+            return deserialize() ?? throw Problems.InvalidPayload("The body must be a JSON object.");
+        }
+        catch (JsonException exception)
+        {
+            var where = string.IsNullOrEmpty(exception.Path) ? string.Empty : $" at {exception.Path}";
+            throw Problems.InvalidPayload($"Invalid value{where}: {FirstSentence(exception.Message)}");
+        }
+        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException or ArgumentException)
+        {
+            throw Problems.InvalidPayload(exception.Message);
+        }
+    }
+
+    /// <summary>The body, checked, from the pipeline's read-ahead or (outside the pipeline) from the stream.</summary>
+    private static async Task<byte[]> BytesAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {
             throw Problems.PayloadTooLarge(limit);
         }
 
-        JsonNode? node;
         if (request.HttpContext.Items[ReadItem] is ReadBody read)
         {
-            node = read.Bytes.Length > limit ? throw Problems.PayloadTooLarge(limit) : read.Node;
-        }
-        else
-        {
-            var bytes = await ReadBytesAsync(request, limit);
-            node = bytes.Length == 0 ? null : Parse(bytes);
+            return read.Bytes.Length > limit ? throw Problems.PayloadTooLarge(limit) : read.Bytes;
         }
 
-        return node ?? (allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required."));
+        return await ReadCheckedAsync(request, limit);
     }
 
-    private static async Task<byte[]> ReadBytesAsync(HttpRequest request, long limit)
+    private static async Task<byte[]> ReadCheckedAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {
@@ -115,12 +135,22 @@ public static class RequestBody
 
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(request.Body, buffer, limit, request.HttpContext.RequestAborted);
-        return buffer.ToArray();
+        var bytes = buffer.ToArray();
+        if (bytes.Length > 0)
+        {
+            Check(bytes);
+        }
+
+        return bytes;
     }
 
-    private static JsonNode? Parse(byte[] bytes)
+    /// <summary>
+    /// One allocation-free pass over the bytes: valid UTF-8 (the parser leaves strings unchecked, and binding
+    /// them later would fail deep in a function), JSON syntax, nesting depth, and an object or array at the
+    /// top, like the hosted API's strict parser (a bare string, number or null is no request body).
+    /// </summary>
+    private static void Check(byte[] bytes)
     {
-        // The parser does not check the UTF-8 of strings; binding them later would fail deep in a function.
         if (!System.Text.Unicode.Utf8.IsValid(bytes))
         {
             throw Problems.MalformedJson("The body is not valid UTF-8.");
@@ -128,28 +158,19 @@ public static class RequestBody
 
         try
         {
-            return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            var reader = new Utf8JsonReader(bytes, Syntax);
+            if (reader.Read() && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                throw Problems.InvalidPayload("The body must be a JSON object or array.");
+            }
+
+            while (reader.Read())
+            {
+            }
         }
         catch (JsonException exception)
         {
             throw Problems.MalformedJson(exception.Message);
-        }
-    }
-
-    public static T Bind<T>(JsonNode node)
-    {
-        try
-        {
-            return node.Deserialize<T>(Wire.Options) ?? throw Problems.InvalidPayload("The body must be a JSON object.");
-        }
-        catch (JsonException exception)
-        {
-            var where = string.IsNullOrEmpty(exception.Path) ? string.Empty : $" at {exception.Path}";
-            throw Problems.InvalidPayload($"Invalid value{where}: {FirstSentence(exception.Message)}");
-        }
-        catch (Exception exception) when (exception is FormatException or InvalidOperationException or OverflowException or ArgumentException)
-        {
-            throw Problems.InvalidPayload(exception.Message);
         }
     }
 

@@ -1,7 +1,5 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Voucherify.DevHost;
-using Voucherify.Functions.Health;
 using Voucherify.Functions.Http;
 using Voucherify.Functions.Tests.Support;
 using Xunit.Abstractions;
@@ -12,17 +10,14 @@ namespace Voucherify.Functions.Tests.Errors;
 /// Every route of the dev host's route table × {no key, wrong key, client key, another project's server key}:
 /// the status the keys deserve, and project B's key never reads or changes anything of project A.
 /// </summary>
-public sealed partial class KeyMatrixTests(ITestOutputHelper output) : HostedApiTest
+public sealed class KeyMatrixTests(ITestOutputHelper output) : HostedApiTest
 {
     [Fact]
     public async Task Every_route_answers_each_kind_of_key_rightly_and_no_project_reaches_another()
     {
         var seeded = await SeededData.CreateAsync(host.Server);
         string[] markers = [.. seeded.Values, "seeded@example.com", "seeded-customer", "IMPORTED-1"];
-        var routes = FunctionEndpoints.Discover(typeof(HealthFunctions).Assembly)
-            .OrderBy(r => r.Methods.Contains("DELETE"))
-            .ThenBy(r => r.Route, StringComparer.Ordinal)
-            .ToList();
+        var routes = RouteTable.All();
         using var store = new StoreSnapshot(host.StorePath);
         var projectA = store.Take(DevDefaults.ProjectId);
         using var noKey = new HttpClient { BaseAddress = host.BaseAddress };
@@ -36,8 +31,8 @@ public sealed partial class KeyMatrixTests(ITestOutputHelper output) : HostedApi
         {
             var path = PathFor(route.Route, seeded);
             var isPublic = AccessPolicy.IsPublic(path.Split('?')[0]);
-            var isClient = route.Route.StartsWith("client/", StringComparison.OrdinalIgnoreCase);
-            var namesA = RouteParameter().IsMatch(route.Route);
+            var isClient = RouteTable.IsClientSide(route.Route);
+            var namesA = RouteTable.ParameterNames(route.Route).Count > 0;
             foreach (var method in route.Methods)
             {
                 var body = method is "POST" or "PUT" ? "{}" : null;
@@ -79,7 +74,7 @@ public sealed partial class KeyMatrixTests(ITestOutputHelper output) : HostedApi
         Assert.Equal(projectA, store.Take(DevDefaults.ProjectId));
 
         // Client keys are the project's own keys: on client routes they are served (and may redeem), so they go last.
-        foreach (var route in routes.Where(r => r.Route.StartsWith("client/", StringComparison.OrdinalIgnoreCase)))
+        foreach (var route in routes.Where(r => RouteTable.IsClientSide(r.Route)))
         {
             foreach (var method in route.Methods)
             {
@@ -99,10 +94,7 @@ public sealed partial class KeyMatrixTests(ITestOutputHelper output) : HostedApi
     /// <summary>The route with project A's seeded ids; client routes get A's code and a cart in the query, as the client SDK sends them.</summary>
     private static string PathFor(string route, SeededData seeded)
     {
-        var path = "/" + RouteParameter().Replace(route, m => Uri.EscapeDataString(seeded.ValueOf(m.Groups[1].Value)));
-        return route.StartsWith("client/", StringComparison.OrdinalIgnoreCase) ? $"{path}?code={SeededData.VoucherCode}&amount=1000" : path;
+        var path = RouteTable.Fill(route, seeded.ValueOf);
+        return RouteTable.IsClientSide(route) ? $"{path}?code={SeededData.VoucherCode}&amount=1000" : path;
     }
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex RouteParameter();
 }

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Voucherify.DevHost;
+using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Fuzzing;
 
@@ -11,7 +11,7 @@ namespace Voucherify.Functions.Tests.Fuzzing;
 /// wrong types, missing and unknown fields, huge and negative numbers and odd unicode, bad path
 /// parameters and bad query strings.
 /// </summary>
-public sealed partial class HostileRequests(int seed)
+public sealed class HostileRequests(int seed)
 {
     private const string Json = "application/json";
 
@@ -58,8 +58,8 @@ public sealed partial class HostileRequests(int seed)
 
     public IEnumerable<FuzzCase> For(FunctionRoute route, Func<string, string> validValueOf)
     {
-        var parameters = ParameterNames(route.Route);
-        var realPath = Fill(route.Route, name => Uri.EscapeDataString(validValueOf(name)));
+        var parameters = RouteTable.ParameterNames(route.Route);
+        var realPath = RouteTable.Fill(route.Route, validValueOf);
         foreach (var method in route.Methods)
         {
             var takesBody = method is "POST" or "PUT" or "PATCH";
@@ -72,7 +72,7 @@ public sealed partial class HostileRequests(int seed)
             {
                 foreach (var hostile in HostilePathValues)
                 {
-                    var path = Fill(route.Route, p => Uri.EscapeDataString(p == name ? hostile : validValueOf(p)));
+                    var path = RouteTable.Fill(route.Route, p => p == name ? hostile : validValueOf(p));
                     yield return new FuzzCase("path", method, path, takesBody ? Encoding.UTF8.GetBytes("{}") : null, Json, false);
                 }
             }
@@ -104,10 +104,6 @@ public sealed partial class HostileRequests(int seed)
             }
         }
     }
-
-    private static List<string> ParameterNames(string route) => RouteParameter().Matches(route).Select(m => m.Groups[1].Value).ToList();
-
-    private static string Fill(string route, Func<string, string> value) => "/" + RouteParameter().Replace(route, m => value(m.Groups[1].Value));
 
     private static string Deep(int depth) => string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
 
@@ -152,7 +148,4 @@ public sealed partial class HostileRequests(int seed)
             default: return new JsonArray(HostileValue(depth + 1), HostileObject(depth));
         }
     }
-
-    [GeneratedRegex(@"\{([A-Za-z]+)\}")]
-    private static partial Regex RouteParameter();
 }
