@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Load benchmark of the dev host on a fresh SQLite store: builds Release, seeds a campaign of codes and
-# two vouchers, drives each scenario with wrk over loopback, and prints one table. A benchmark, not a test.
+# Load benchmark of the dev host on a fresh SQLite store: builds Release, seeds a campaign of codes, customers,
+# products and validation rules, drives each scenario with wrk over loopback, and prints one table.
+# A benchmark, not a test.
 #   bench/run.sh [codes] [seconds per scenario] [connections]
+#   BENCH_MILLION=1 bench/run.sh ...   also times the generation of 1,000,000 codes (several minutes)
 set -euo pipefail
 
 codes=${1:-100000}
@@ -36,6 +38,29 @@ fi
 generation=$(echo "$(date +%s.%N) - $started" | bc)
 curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-UNLIMITED","type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":1000}}' >/dev/null
 curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-LIMITED","type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":1000},"redemption":{"quantity":100000000}}' >/dev/null
+# Routes that land later (customers, products, validation rules) are seeded when the host serves them.
+post_status() { curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base$1" -d "$2"; }
+served() { local status; status=$(post_status "$1" "$2"); case $status in 404|405) echo "  $1 answers $status: not served by this build, skipped"; return 1;; esac; }
+if served /v1/customers '{"source_id":"bench-customer-0","name":"Bench Customer 0","email":"c0@bench.example"}'; then
+  seq 1 999 | xargs -P4 -I{} curl -s -o /dev/null "${auth[@]}" "$base/v1/customers" \
+    -d '{"source_id":"bench-customer-{}","name":"Bench Customer {}","email":"c{}@bench.example","metadata":{"tier":"gold"}}'
+  echo "  1,000 customers"
+fi
+if served /v1/products '{"source_id":"prod_0","name":"Product 0","price":1000}'; then
+  seq 1 199 | xargs -P4 -I{} curl -s -o /dev/null "${auth[@]}" "$base/v1/products" \
+    -d '{"source_id":"prod_{}","name":"Product {}","price":{}00,"metadata":{"category":"bench"}}'
+  echo "  200 products"
+fi
+rule='{"name":"Bench rules","rules":{"1":{"name":"order.amount","conditions":{"$more_than":[1000]}},"2":{"name":"order.amount","conditions":{"$less_than":[10000000]}},"3":{"name":"order.items.count","conditions":{"$more_than_or_equal":[1]}},"4":{"name":"customer.metadata","property":"tier","conditions":{"$is_not":["banned"]}},"logic":"1 and 2 and 3 and 4"}}'
+reply=$(curl -s -w '\n%{http_code}' "${auth[@]}" "$base/v1/validation-rules" -d "$rule")
+if [[ $(tail -1 <<<"$reply") =~ ^(404|405)$ ]]; then
+  echo "  /v1/validation-rules answers $(tail -1 <<<"$reply"): not served by this build, skipped"
+else
+  rule_id=$(head -1 <<<"$reply" | field id)
+  campaign_id=$(curl -s "${auth[@]}" "$base/v1/campaigns/Bench" | field id)
+  served "/v1/validation-rules/$rule_id/assignments" "{\"campaign\":\"$campaign_id\"}" && echo "  validation rule with 4 conditions on the campaign"
+fi
+
 export CODES_FILE="$work/codes.txt"
 for page in $(seq 1 20); do
   curl -s "${auth[@]}" "$base/v1/vouchers?campaign=Bench&limit=100&page=$page" | grep -o '"code":"[^"]*"' | cut -d'"' -f4
@@ -63,7 +88,16 @@ awk -v ceiling="$ceiling" '{
   for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
   printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling
 }' "$results"
+if [ "${BENCH_MILLION:-0}" = 1 ]; then
+  started=$(date +%s.%N)
+  action=$(curl -s "${auth[@]}" "$base/v1/campaigns" -d '{"name":"Million","vouchers_count":1000000,
+    "voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":100},"code_config":{"length":12}}}' | field async_action_id)
+  until curl -s "${auth[@]}" "$base/v1/async-actions/$action" | grep -q '"status":"\(DONE\|FAILED\)"'; do sleep 1; done
+  million=$(echo "$(date +%s.%N) - $started" | bc)
+fi
+
 echo
 echo "generation of $codes codes: ${generation}s"
+[ -n "${million:-}" ] && echo "generation of 1,000,000 codes: ${million}s"
 echo "peak host memory (VmHWM): $((peak / 1024)) MiB"
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)}') GiB; wrk -t2 -c$connections -d${seconds}s on the same machine"

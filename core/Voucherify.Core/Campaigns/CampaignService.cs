@@ -80,6 +80,12 @@ public sealed class CampaignService(
         }
 
         var (operations, inherited) = CampaignUpdate.Operations(current, changes, Updatable, Inherited);
+        if (operations.Count == 0)
+        {
+            // Nothing the client may change was sent: the campaign as it is, no write.
+            return current;
+        }
+
         var result = await store.PatchAsync(CampaignKeys.For(project, current.Id), operations, null, cancellationToken);
         var updated = result.Document?.Read<Campaign>() ?? throw Problems.NotFound("campaign", idOrName);
         await PropagateAsync(project, updated, inherited, requestId, cancellationToken);

@@ -65,6 +65,9 @@ public static class Problems
     public static ApiException UnsupportedMediaType(string? contentType) =>
         new(new ApiError(415, "unsupported_media_type", "Unsupported media type") { Details = $"Expected application/json, got {contentType ?? "nothing"}." });
 
+    public static ApiException TooManyRequests(int retryAfterSeconds) =>
+        new(new ApiError(429, "too_many_requests", "Too many requests") { Details = $"The rate limit of these API keys is used up; retry after {retryAfterSeconds} s." });
+
     public static ApiException AlreadyRolledBack(string redemptionId) =>
         new(new ApiError(400, "already_rolled_back", "Redemption has already been rolled back")
         {

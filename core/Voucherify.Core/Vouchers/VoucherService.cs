@@ -82,7 +82,14 @@ public sealed class VoucherService(
             await metadata.CheckAsync(project, "voucher", changes["metadata"], cancellationToken);
         }
 
-        var operations = VoucherUpdate.Operations(document.Read<Voucher>(), changes);
+        var current = document.Read<Voucher>();
+        var operations = VoucherUpdate.Operations(current, changes);
+        if (operations.Count == 0)
+        {
+            // Nothing the client may change was sent: the voucher as it is, no write.
+            return current;
+        }
+
         var result = await store.PatchAsync(document.Key, operations, null, cancellationToken);
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);
     }

@@ -33,6 +33,7 @@ public static class ServiceRegistration
         services.AddSingleton<ConfiguredProjectDirectory>();
         services.AddSingleton<IProjectDirectory>(sp => sp.GetRequiredService<ConfiguredProjectDirectory>());
         services.AddSingleton<CallerAuthenticator>();
+        services.AddSingleton<RequestRateLimiter>();
         services.AddSingleton<RequestPipeline>();
         services.AddSingleton<IdempotencyService>();
         services.AddSingleton<IdempotentRequests>();

@@ -43,4 +43,7 @@ public sealed class VoucherifyOptions
 
     /// <summary>Change feed delivery: poll interval, batch size, retries before a change is parked.</summary>
     public ChangeFeedOptions ChangeFeed { get; set; } = new();
+
+    /// <summary>Per-key token bucket; off unless Burst is set.</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
 }

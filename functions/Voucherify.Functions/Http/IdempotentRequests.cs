@@ -57,6 +57,11 @@ public sealed class IdempotentRequests(IdempotencyService idempotency)
 
     private static async Task<byte[]> BufferBodyAsync(HttpRequest request)
     {
+        if (RequestBody.BytesReadAhead(request) is { } read)
+        {
+            return read;
+        }
+
         request.EnableBuffering(bufferThreshold: 64 * 1024, bufferLimit: RequestBody.BulkLimit);
         using var copy = new MemoryStream();
         await request.Body.CopyToAsync(copy, request.HttpContext.RequestAborted);

@@ -16,16 +16,38 @@ public static class RequestBody
 
     public const long BulkLimit = 10 * 1024 * 1024;
 
+    private const string ReadItem = "voucherify.body";
+
+    private static readonly JsonReaderOptions Syntax = new() { MaxDepth = 32 };
+
+    /// <summary>
+    /// Reads and checks a POST/PUT/PATCH body before any function runs, so a malformed or non-JSON
+    /// body is a 4xx on every route, also on those that take no body (enable, disable), and never
+    /// half-handled. The functions then bind the checked bytes instead of reading the stream again.
+    /// </summary>
+    public static async Task ReadAheadAsync(HttpRequest request)
+    {
+        if (!HttpMethods.IsPost(request.Method) && !HttpMethods.IsPut(request.Method) && !HttpMethods.IsPatch(request.Method))
+        {
+            return;
+        }
+
+        if (request.ContentLength == 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count == 0))
+        {
+            return;
+        }
+
+        request.HttpContext.Items[ReadItem] = new ReadBody(await ReadCheckedAsync(request, BulkLimit));
+    }
+
+    /// <summary>The body bytes as read ahead by the pipeline, or null when the request had none.</summary>
+    internal static byte[]? BytesReadAhead(HttpRequest request) => (request.HttpContext.Items[ReadItem] as ReadBody)?.Bytes;
+
     public static async Task<T> ReadAsync<T>(HttpRequest request, long limit = DefaultLimit)
         where T : class
     {
-        var node = await ReadNodeAsync(request, limit);
-        if (node is not JsonObject)
-        {
-            throw Problems.InvalidPayload("The body must be a JSON object.");
-        }
-
-        return Bind<T>(node);
+        var bytes = await BytesAsync(request, limit);
+        return bytes.Length == 0 ? throw Problems.InvalidPayload("The body is empty; a JSON object is required.") : BindObject<T>(bytes);
     }
 
     /// <summary>For endpoints where a body is optional (validate without an order, rollback): an empty body reads as {}.</summary>
@@ -37,16 +59,51 @@ public static class RequestBody
             return new T();
         }
 
-        var node = await ReadNodeAsync(request, limit, allowEmpty: true);
-        return node switch
-        {
-            null => new T(),
-            JsonObject => Bind<T>(node),
-            _ => throw Problems.InvalidPayload("The body must be a JSON object."),
-        };
+        var bytes = await BytesAsync(request, limit);
+        return bytes.Length == 0 ? new T() : BindObject<T>(bytes);
     }
 
     public static async Task<JsonNode?> ReadNodeAsync(HttpRequest request, long limit = DefaultLimit, bool allowEmpty = false)
+    {
+        var bytes = await BytesAsync(request, limit);
+        if (bytes.Length == 0)
+        {
+            return allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required.");
+        }
+
+        return JsonNode.Parse(bytes, documentOptions: new JsonDocumentOptions { MaxDepth = Syntax.MaxDepth });
+    }
+
+    public static T Bind<T>(JsonNode node) => WireBinding.Bind<T>(node);
+
+    /// <summary>Binds checked bytes straight to the record: no intermediate JSON tree on the hot paths.</summary>
+    private static T BindObject<T>(byte[] bytes)
+    {
+        if (bytes.AsSpan().TrimStart(" \t\r\n"u8)[0] != (byte)'{')
+        {
+            throw Problems.InvalidPayload("The body must be a JSON object.");
+        }
+
+        return WireBinding.Bind<T>(bytes);
+    }
+
+    /// <summary>The body, checked, from the pipeline's read-ahead or (outside the pipeline) from the stream.</summary>
+    private static async Task<byte[]> BytesAsync(HttpRequest request, long limit)
+    {
+        if (request.ContentLength > limit)
+        {
+            throw Problems.PayloadTooLarge(limit);
+        }
+
+        if (request.HttpContext.Items[ReadItem] is ReadBody read)
+        {
+            return read.Bytes.Length > limit ? throw Problems.PayloadTooLarge(limit) : read.Bytes;
+        }
+
+        return await ReadCheckedAsync(request, limit);
+    }
+
+    private static async Task<byte[]> ReadCheckedAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {
@@ -61,22 +118,44 @@ public static class RequestBody
 
         using var buffer = new MemoryStream();
         await CopyLimitedAsync(request.Body, buffer, limit, request.HttpContext.RequestAborted);
-        if (buffer.Length == 0)
+        var bytes = buffer.ToArray();
+        if (bytes.Length > 0)
         {
-            return allowEmpty ? null : throw Problems.InvalidPayload("The body is empty; a JSON object is required.");
+            Check(bytes);
+        }
+
+        return bytes;
+    }
+
+    /// <summary>
+    /// One allocation-free pass over the bytes: valid UTF-8 (the parser leaves strings unchecked, and binding
+    /// them later would fail deep in a function), JSON syntax, nesting depth, and an object or array at the
+    /// top, like the hosted API's strict parser (a bare string, number or null is no request body).
+    /// </summary>
+    private static void Check(byte[] bytes)
+    {
+        if (!System.Text.Unicode.Utf8.IsValid(bytes))
+        {
+            throw Problems.MalformedJson("The body is not valid UTF-8.");
         }
 
         try
         {
-            return JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 32 });
+            var reader = new Utf8JsonReader(bytes, Syntax);
+            if (reader.Read() && reader.TokenType is not (JsonTokenType.StartObject or JsonTokenType.StartArray))
+            {
+                throw Problems.InvalidPayload("The body must be a JSON object or array.");
+            }
+
+            while (reader.Read())
+            {
+            }
         }
         catch (JsonException exception)
         {
             throw Problems.MalformedJson(exception.Message);
         }
     }
-
-    public static T Bind<T>(JsonNode node) => WireBinding.Bind<T>(node);
 
     private static async Task CopyLimitedAsync(Stream source, Stream target, long limit, CancellationToken cancellationToken)
     {

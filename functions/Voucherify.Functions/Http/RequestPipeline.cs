@@ -11,9 +11,9 @@ namespace Voucherify.Functions.Http;
 /// <summary>
 /// What every request goes through before and after its function, in one place for both hosts
 /// (worker middleware in the Function App, ASP.NET middleware in the dev host): a request id,
-/// the caller's keys, and every failure turned into the contract's error object.
+/// the caller's keys, the per-key rate limit, and every failure turned into the contract's error object.
 /// </summary>
-public sealed class RequestPipeline(CallerAuthenticator authenticator, IdempotentRequests idempotent, ILogger<RequestPipeline> logger)
+public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRateLimiter rateLimiter, IdempotentRequests idempotent, ILogger<RequestPipeline> logger)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
@@ -24,8 +24,12 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, Idempoten
         {
             if (!AccessPolicy.IsPublic(context.Request.Path))
             {
-                context.SetCaller(authenticator.Authenticate(context.Request));
+                var caller = authenticator.Authenticate(context.Request);
+                rateLimiter.Acquire(context, caller);
+                context.SetCaller(caller);
             }
+
+            await RequestBody.ReadAheadAsync(context.Request);
 
             if (IdempotentRequests.KeyOf(context.Request) is { } key && context.HasCaller())
             {

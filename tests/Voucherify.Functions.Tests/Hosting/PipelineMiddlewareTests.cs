@@ -77,7 +77,7 @@ public sealed class PipelineMiddlewareTests
         });
         var unusedStore = new SqliteDocumentStore(new SqliteStoreOptions(Path.Combine(Path.GetTempPath(), $"never-opened-{Guid.NewGuid():N}.db")), TimeProvider.System);
         var idempotent = new IdempotentRequests(new IdempotencyService(unusedStore, TimeProvider.System));
-        return new RequestPipeline(new CallerAuthenticator(new ConfiguredProjectDirectory(options)), idempotent, NullLogger<RequestPipeline>.Instance);
+        return new RequestPipeline(new CallerAuthenticator(new ConfiguredProjectDirectory(options)), new RequestRateLimiter(options), idempotent, NullLogger<RequestPipeline>.Instance);
     }
 
     private static DefaultHttpContext NewHttpContext(string path)
