@@ -184,8 +184,15 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         var guard = CosmosSql.Where(conditions);
         var (documents, _) = await containers.Value.ConfigureAwait(false);
 
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
+            if (attempt > 0)
+            {
+                // Lost a race on this document: a short random pause spreads the racers of a hot document (a public
+                // code) instead of having all of them read and patch again at once. Real time, not the business clock.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(8 * attempt, 100))), cancellationToken).ConfigureAwait(false);
+            }
+
             var current = await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
