@@ -16,6 +16,14 @@ const require = createRequire(import.meta.url);
 const cosmos = require("@vercel/cosmosdb-server");
 const accountModule = require("@vercel/cosmosdb-server/lib/account");
 const documentsModule = require("@vercel/cosmosdb-server/lib/account/documents");
+const resourceIdModule = require("@vercel/cosmosdb-server/lib/account/resource-id");
+
+// Resource ids are base64 with '-' for '/' (as the service writes them): the SDK puts them into URL paths. The
+// package writes a plain '/', so once a server holds enough databases (a whole test run on one server) a rid
+// holds a '/' and rid-addressed requests such as the SDK's partition key range reads answer 404.
+const ResourceId = resourceIdModule.default;
+ResourceId.toBase64String = buffer => buffer.toString("base64").replace(/\//g, "-");
+ResourceId.fromBase64String = text => Buffer.from(text.replace(/-/g, "/"), "base64");
 
 const args = process.argv.slice(2);
 const option = name => {
@@ -37,6 +45,8 @@ const set = Documents.prototype._set;
 Documents.prototype._set = function stamp(data) {
   lsn += 1;
   data._lsn = lsn;
+  // The collection's writes in LSN order, so a feed read starts where its reader left off instead of scanning.
+  (this._writes ??= []).push({ lsn, rid: data._rid });
   return set.call(this, data);
 };
 
@@ -104,12 +114,23 @@ function answerChangeFeed(req, res, { dbId, collId }) {
   const modifiedSince = since === 0 && req.headers["if-modified-since"] ? Date.parse(req.headers["if-modified-since"]) / 1000 : -Infinity;
   const requested = parseInt(req.headers["x-ms-max-item-count"] ?? "100", 10);
   const limit = requested > 0 ? requested : Infinity;
-  const page = [...documents._data.values()]
-    .map(item => item.read())
-    .filter(doc => doc._lsn > since && doc._ts >= modifiedSince)
-    .filter(doc => partition === undefined || documents._getPartition(doc) === partition)
-    .sort((a, b) => a._lsn - b._lsn)
-    .slice(0, limit);
+  const writes = documents._writes ?? [];
+  let low = 0;
+  let high = writes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (writes[middle].lsn <= since) low = middle + 1;
+    else high = middle;
+  }
+
+  // A write whose item was written again (or deleted) since is not the item's latest version: skip it.
+  const page = [];
+  for (let at = low; at < writes.length && page.length < limit; at++) {
+    const doc = documents._data.get(writes[at].rid)?.read();
+    if (doc && doc._lsn === writes[at].lsn && doc._ts >= modifiedSince && (partition === undefined || documents._getPartition(doc) === partition)) {
+      page.push(doc);
+    }
+  }
   if (page.length === 0) {
     reply(res, 304, null, Math.max(lsn, since));
     return;
