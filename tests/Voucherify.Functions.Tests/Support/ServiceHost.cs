@@ -51,6 +51,12 @@ public sealed class ServiceHost : IAsyncDisposable
 
     public string StorePath => Path.Combine(folder, "voucherify.db");
 
+    /// <summary>
+    /// Whether change handlers see every version of a document (SQLite's change log) or, on Cosmos DB's latest-version
+    /// change feed, possibly only the latest of writes made between two reads of the feed.
+    /// </summary>
+    public bool FeedKeepsEveryVersion => Service<Voucherify.Core.Storage.IDocumentStore>() is not Voucherify.Infrastructure.Cosmos.CosmosDocumentStore;
+
     public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("voucherify-test-").FullName;
