@@ -4,8 +4,8 @@ namespace Voucherify.Core.ChangeFeed;
 
 /// <summary>
 /// A pull-style feed of every committed write in commit order, resumable from an opaque checkpoint.
-/// What <see cref="PollingChangeFeedProcessor"/> runs on; a store whose SDK pushes changes (Cosmos DB's
-/// ChangeFeedProcessor) implements <see cref="IChangeFeedProcessor"/> instead and needs none of this.
+/// What <see cref="PollingChangeFeedProcessor"/> runs on (SQLite's change log); Cosmos DB, whose SDK pushes
+/// changes through its own ChangeFeedProcessor, brings an <see cref="IChangeFeedProcessor"/> instead.
 /// </summary>
 public interface IChangeFeed
 {

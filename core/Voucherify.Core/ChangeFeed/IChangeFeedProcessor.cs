@@ -6,7 +6,7 @@ namespace Voucherify.Core.ChangeFeed;
 /// a polling loop (SQLite) and Cosmos DB's ChangeFeedProcessor (a lease container, one processor per handler) fit.
 /// A hosted service starts and stops it.
 /// </summary>
-public interface IChangeFeedProcessor
+public interface IChangeFeedProcessor : IAsyncDisposable
 {
     /// <summary>Starts delivering in the background and returns once started.</summary>
     Task StartAsync(CancellationToken cancellationToken);

@@ -14,9 +14,9 @@ public sealed class PollingChangeFeedProcessor(
     ChangeDelivery delivery,
     ChangeFeedOptions options,
     TimeProvider clock,
-    IChangeFeedMonitor? monitor = null) : IChangeFeedProcessor, IAsyncDisposable
+    IChangeFeedMonitor? monitor = null) : IChangeFeedProcessor
 {
-    private readonly IReadOnlyList<IChangeHandler> handlers = CheckNames(handlers);
+    private readonly IReadOnlyList<IChangeHandler> handlers = ChangeHandlers.WithUniqueNames(handlers);
     private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
     private readonly Lock gate = new();
     private CancellationTokenSource? stopping;
@@ -68,15 +68,6 @@ public sealed class PollingChangeFeedProcessor(
     }
 
     public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
-
-    private static IReadOnlyList<IChangeHandler> CheckNames(IEnumerable<IChangeHandler> handlers)
-    {
-        var list = handlers.ToList();
-        var duplicate = list.GroupBy(h => h.Name, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
-        return duplicate is null
-            ? list
-            : throw new InvalidOperationException($"Two change handlers are named '{duplicate.Key}'; names key their checkpoints and must be unique.");
-    }
 
     private async Task RunAsync(IChangeHandler handler, CancellationToken stop)
     {

@@ -3,6 +3,8 @@ namespace Voucherify.Core.Storage;
 /// <summary>
 /// The store port. Every operation is atomic on one document; nothing spans two documents, because
 /// Cosmos DB cannot do that across partitions. Limits are enforced with <see cref="PatchAsync"/> guards.
+/// Committed writes reach change handlers through the store's own change feed (Voucherify.Core.ChangeFeed),
+/// not through this port: SQLite reads its change log, Cosmos DB runs the SDK's change feed processor.
 /// </summary>
 public interface IDocumentStore
 {
@@ -30,11 +32,4 @@ public interface IDocumentStore
     Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Reads committed changes after the checkpoint (null = from the beginning), in commit order,
-    /// every project and kind alike. With no new changes the batch is empty and its checkpoint
-    /// still resumes at the same place.
-    /// </summary>
-    Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default);
 }

@@ -11,9 +11,9 @@ namespace Voucherify.Functions.ChangeFeed;
 public static class ChangeFeedServiceCollectionExtensions
 {
     /// <summary>
-    /// The event path: handlers, delivery, and the processor behind a hosted service. The polling processor is the
-    /// default, reading the change log either store writes (<see cref="StoreChangeFeed"/>); a store that brings its own
-    /// processor (Cosmos DB's ChangeFeedProcessor with a lease container) registers <see cref="IChangeFeedProcessor"/> before this runs.
+    /// The event path: handlers, delivery, and the processor behind a hosted service. The store registration brings
+    /// the feed: SQLite an <see cref="IChangeFeed"/> (its change log) for the polling processor, Cosmos DB its own
+    /// <see cref="IChangeFeedProcessor"/> (the SDK's change feed processor on a lease container), registered before this runs.
     /// </summary>
     public static IServiceCollection AddChangeFeed(this IServiceCollection services)
     {
@@ -22,7 +22,6 @@ public static class ChangeFeedServiceCollectionExtensions
         services.AddSingleton<ChangeCheckpoints>();
         services.AddSingleton<ParkedChanges>();
         services.AddSingleton<ChangeDelivery>();
-        services.TryAddSingleton<IChangeFeed, StoreChangeFeed>();
         services.TryAddSingleton<IChangeFeedProcessor, PollingChangeFeedProcessor>();
         services.AddSingleton<IChangeHandler, CustomerSummaryHandler>();
         services.AddSingleton<IChangeHandler, AuditTrailHandler>();

@@ -104,7 +104,13 @@ public static class ServiceRegistration
                 throw new InvalidOperationException("Voucherify:Store is 'cosmos' but Voucherify:CosmosConnectionString is empty.");
             }
 
-            services.AddCosmosDocumentStore(new CosmosStoreOptions(options.CosmosConnectionString, options.CosmosDatabase) { TestServerCompatibility = options.CosmosTestServer });
+            // The local test server is one single-threaded process: under a test run's load a request can queue for
+            // longer than the SDK's 6 s default, which the SDK reports as a failure (a 500 to the caller).
+            services.AddCosmosDocumentStore(new CosmosStoreOptions(options.CosmosConnectionString, options.CosmosDatabase)
+            {
+                TestServerCompatibility = options.CosmosTestServer,
+                RequestTimeout = options.CosmosTestServer ? TimeSpan.FromSeconds(60) : null,
+            });
         }
         else
         {

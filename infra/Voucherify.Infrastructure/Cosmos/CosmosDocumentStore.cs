@@ -15,21 +15,20 @@ namespace Voucherify.Infrastructure.Cosmos;
 /// by the synthetic key "project|kind|partition key", so a point read by code is one 1 RU read and a
 /// project's documents can never meet another project's in a partition. Each item is an envelope:
 /// id, pk, p (project), k (kind), kp (partition key), i (id), b (the body without the store-owned
-/// timestamps), ca / ua (created_at / updated_at), s (the change-log sequence of its last write).
-/// Every write is one single-document Cosmos operation; guards run server-side as a patch filter
-/// predicate, so a limit holds however many instances race. Writes also append to an ordered
-/// change log (a second container) - see docs/COSMOS.md for what that costs and guarantees.
+/// timestamps), ca / ua (created_at / updated_at), w (what the last write was: Created, Replaced,
+/// Patched, Deleted), and on a deleted document del (when) and ttl. Every write is one single-document
+/// Cosmos operation; guards run server-side as a patch filter predicate, so a limit holds however many
+/// instances race. A delete is itself such a write: the item becomes a tombstone that expires by TTL, so
+/// the change feed (which has no deletes) carries it to handlers (<see cref="CosmosChangeFeedProcessor"/>;
+/// docs/COSMOS.md). Reads, queries and guards treat a tombstone as absent.
 /// </summary>
 public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 {
-    private const string LogPartition = "log";
-    private const string SequenceId = "sequence";
-
     private readonly CosmosStoreOptions options;
     private readonly TimeProvider clock;
     private readonly CosmosClient client;
     private readonly bool ownsClient;
-    private readonly Lazy<Task<(Container Documents, Container Changes)>> containers;
+    private readonly Lazy<Task<(Container Documents, Container Leases)>> containers;
 
     public CosmosDocumentStore(CosmosStoreOptions options, TimeProvider clock)
         : this(options, clock, CreateClient(options), ownsClient: true)
@@ -93,9 +92,8 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
         StoreArguments.Key(key);
-        var (documents, changes) = await containers.Value.ConfigureAwait(false);
+        var (documents, _) = await containers.Value.ConfigureAwait(false);
         var stamp = DocumentTimestamps.Format(Now());
-        var sequence = await NextSequenceAsync(changes, cancellationToken).ConfigureAwait(false);
         var envelope = new JsonObject
         {
             ["id"] = CosmosId(key.Id),
@@ -107,18 +105,40 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             ["b"] = WithoutTimestamps(document.Body),
             ["ca"] = stamp,
             ["ua"] = stamp,
-            ["s"] = sequence,
+            ["w"] = nameof(ChangeKind.Created),
         };
+        var partition = new PartitionKey(PartitionValue(key));
 
-        using var response = await documents.CreateItemStreamAsync(ToStream(envelope), new PartitionKey(PartitionValue(key)), cancellationToken: cancellationToken).ConfigureAwait(false);
-        if (response.StatusCode == HttpStatusCode.Conflict)
+        while (true)
         {
-            await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
-            throw new DocumentConflictException(key);
-        }
+            using var response = await documents.CreateItemStreamAsync(ToStream(envelope), partition, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (response.StatusCode != HttpStatusCode.Conflict)
+            {
+                EnsureSuccess(response);
+                return ToStored(await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false));
+            }
 
-        var stored = await WrittenAsync(changes, sequence, response, ChangeKind.Created, cancellationToken).ConfigureAwait(false);
-        return stored;
+            // The id is taken: by a live document (a conflict), or by the tombstone of a deleted one, which the new
+            // document replaces in one conditional write; losing that race to another writer means reading again.
+            var tombstone = await ReadItemAsync(documents, key, cancellationToken).ConfigureAwait(false);
+            if (tombstone is null)
+            {
+                continue;
+            }
+
+            if (!IsTombstone(tombstone))
+            {
+                throw new DocumentConflictException(key);
+            }
+
+            using var replaced = await documents.ReplaceItemStreamAsync(
+                ToStream(envelope), CosmosId(key.Id), partition, new ItemRequestOptions { IfMatchEtag = ETag(tombstone) }, cancellationToken).ConfigureAwait(false);
+            if (replaced.StatusCode is not (HttpStatusCode.PreconditionFailed or HttpStatusCode.NotFound))
+            {
+                EnsureSuccess(replaced);
+                return ToStored(await ReadObjectAsync(replaced, cancellationToken).ConfigureAwait(false));
+            }
+        }
     }
 
     public async Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default)
@@ -127,44 +147,27 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         ArgumentNullException.ThrowIfNull(document.Body);
         var key = document.Key;
         StoreArguments.Key(key);
-        var (documents, changes) = await containers.Value.ConfigureAwait(false);
+        var (documents, _) = await containers.Value.ConfigureAwait(false);
         var body = WithoutTimestamps(document.Body);
-
-        while (true)
+        CosmosPatch[] operations =
+        [
+            CosmosPatch.Set<JsonNode?>("/b", body),
+            CosmosPatch.Set("/ua", DocumentTimestamps.Format(Now())),
+            CosmosPatch.Set("/w", nameof(ChangeKind.Replaced)),
+        ];
+        var requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, []), IfMatchEtag = ifMatch };
+        using var response = await documents.PatchItemStreamAsync(CosmosId(key.Id), new PartitionKey(PartitionValue(key)), operations, requestOptions, cancellationToken).ConfigureAwait(false);
+        switch (response.StatusCode)
         {
-            var stamp = DocumentTimestamps.Format(Now());
-            var sequence = await NextSequenceAsync(changes, cancellationToken).ConfigureAwait(false);
-            CosmosPatch[] operations =
-            [
-                CosmosPatch.Set<JsonNode?>("/b", body.DeepClone()),
-                CosmosPatch.Set("/ua", stamp),
-                CosmosPatch.Set("/s", sequence),
-            ];
-            var requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, sequence, []), IfMatchEtag = ifMatch };
-            using var response = await documents.PatchItemStreamAsync(CosmosId(key.Id), new PartitionKey(PartitionValue(key)), operations, requestOptions, cancellationToken).ConfigureAwait(false);
-            switch (response.StatusCode)
-            {
-                case HttpStatusCode.NotFound:
-                    await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
-                    return null;
-                case HttpStatusCode.PreconditionFailed:
-                    await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
-                    var current = await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false);
-                    if (current is null)
-                    {
-                        return null;
-                    }
-
-                    if (ifMatch is not null && ETag(current) != ifMatch)
-                    {
-                        throw new PreconditionFailedException(key);
-                    }
-
-                    // A write with a later sequence landed first; take a new sequence so the log keeps this document's order.
-                    continue;
-                default:
-                    return await WrittenAsync(changes, sequence, response, ChangeKind.Replaced, cancellationToken).ConfigureAwait(false);
-            }
+            case HttpStatusCode.NotFound:
+                return null;
+            case HttpStatusCode.PreconditionFailed:
+                // The filter fails only on a tombstone (deleted meanwhile); otherwise the etag did not match.
+                return await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false) is null
+                    ? null
+                    : throw new PreconditionFailedException(key);
+            default:
+                return await WrittenAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -179,10 +182,17 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         // Fails fast on a bad path or condition, before anything is read or written.
         CosmosPatchPlan.For([], operations);
         var guard = CosmosSql.Where(conditions);
-        var (documents, changes) = await containers.Value.ConfigureAwait(false);
+        var (documents, _) = await containers.Value.ConfigureAwait(false);
 
-        while (true)
+        for (var attempt = 0; ; attempt++)
         {
+            if (attempt > 0)
+            {
+                // Lost a race on this document: a short random pause spreads the racers of a hot document (a public
+                // code) instead of having all of them read and patch again at once. Real time, not the business clock.
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(0, Math.Min(8 * attempt, 100))), cancellationToken).ConfigureAwait(false);
+            }
+
             var current = await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false);
             if (current is null)
             {
@@ -196,22 +206,18 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             }
 
             var plan = CosmosPatchPlan.For((JsonObject)current["b"]!, operations);
-            var stamp = DocumentTimestamps.Format(Now());
-            var sequence = await NextSequenceAsync(changes, cancellationToken).ConfigureAwait(false);
-            List<CosmosPatch> cosmosOperations = [.. plan.Operations, CosmosPatch.Set("/ua", stamp), CosmosPatch.Set("/s", sequence)];
-            var requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, sequence, [guard, .. plan.Assumptions]) };
+            List<CosmosPatch> cosmosOperations = [.. plan.Operations, CosmosPatch.Set("/ua", DocumentTimestamps.Format(Now())), CosmosPatch.Set("/w", nameof(ChangeKind.Patched))];
+            var requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, [guard, .. plan.Assumptions]) };
             using var response = await documents.PatchItemStreamAsync(CosmosId(key.Id), new PartitionKey(PartitionValue(key)), cosmosOperations, requestOptions, cancellationToken).ConfigureAwait(false);
             switch (response.StatusCode)
             {
                 case HttpStatusCode.NotFound:
-                    await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
                     return PatchResult.NotFound;
                 case HttpStatusCode.PreconditionFailed:
-                    // The guard, the shape the plan relied on, or the sequence order failed; the next read tells which.
-                    await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
+                    // The guard, the shape the plan relied on, or a delete in between failed the filter; the next read tells which.
                     continue;
                 default:
-                    return PatchResult.Applied(await WrittenAsync(changes, sequence, response, ChangeKind.Patched, cancellationToken).ConfigureAwait(false));
+                    return PatchResult.Applied(await WrittenAsync(response, cancellationToken).ConfigureAwait(false));
             }
         }
     }
@@ -219,7 +225,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
     {
         StoreArguments.Key(key);
-        var (documents, changes) = await containers.Value.ConfigureAwait(false);
+        var (documents, _) = await containers.Value.ConfigureAwait(false);
         var stamp = DocumentTimestamps.Format(Now());
 
         while (true)
@@ -235,18 +241,23 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
                 throw new PreconditionFailedException(key);
             }
 
-            // Taken after the read, so it is later than the sequence of the state we delete: the log keeps the document's order.
-            var sequence = await NextSequenceAsync(changes, cancellationToken).ConfigureAwait(false);
-            using var response = await documents.DeleteItemStreamAsync(
-                CosmosId(key.Id), new PartitionKey(PartitionValue(key)), new ItemRequestOptions { IfMatchEtag = ETag(current) }, cancellationToken).ConfigureAwait(false);
+            // Not a Cosmos delete: the latest-version change feed never shows one. The item becomes a tombstone in one
+            // conditional write, which the feed does show, and TTL removes it once every handler had time to see it.
+            CosmosPatch[] operations =
+            [
+                CosmosPatch.Set("/del", stamp),
+                CosmosPatch.Set("/ua", stamp),
+                CosmosPatch.Set("/w", nameof(ChangeKind.Deleted)),
+                CosmosPatch.Set("/ttl", options.TombstoneTimeToLiveSeconds),
+            ];
+            using var response = await documents.PatchItemStreamAsync(
+                CosmosId(key.Id), new PartitionKey(PartitionValue(key)), operations, new PatchItemRequestOptions { IfMatchEtag = ETag(current) }, cancellationToken).ConfigureAwait(false);
             if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.PreconditionFailed)
             {
-                await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
                 continue;
             }
 
             EnsureSuccess(response);
-            await AppendAsync(changes, sequence, key, ChangeKind.Deleted, null, null, stamp, cancellationToken).ConfigureAwait(false);
             return true;
         }
     }
@@ -286,56 +297,34 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return results.Sum(result => result["v"]!.GetValue<long>());
     }
 
-    public async Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default)
-    {
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChanges);
-        long after = 0;
-        if (checkpoint is not null && !long.TryParse(checkpoint, NumberStyles.None, CultureInfo.InvariantCulture, out after))
-        {
-            throw new ArgumentException($"'{checkpoint}' is not a checkpoint of this store.", nameof(checkpoint));
-        }
-
-        var (_, changes) = await containers.Value.ConfigureAwait(false);
-        var sql = $"SELECT * FROM c WHERE c.n > {after.ToString(CultureInfo.InvariantCulture)} ORDER BY c.n";
-        var result = new List<DocumentChange>();
-        using var iterator = changes.GetItemQueryStreamIterator(
-            sql, requestOptions: new QueryRequestOptions { PartitionKey = new PartitionKey(LogPartition), MaxItemCount = maxChanges + 16 });
-        while (iterator.HasMoreResults && result.Count < maxChanges)
-        {
-            using var response = await iterator.ReadNextAsync(cancellationToken).ConfigureAwait(false);
-            EnsureSuccess(response);
-            foreach (var entry in await ReadDocumentsAsync(response, cancellationToken).ConfigureAwait(false))
-            {
-                var sequence = entry["n"]!.GetValue<long>();
-                if (sequence != after + 1 && !GapExpired(entry))
-                {
-                    // A sequence was taken but its write is not logged yet: stop here so it is not skipped past for good.
-                    return new ChangeBatch(result, after.ToString(CultureInfo.InvariantCulture));
-                }
-
-                after = sequence;
-                if (entry["void"] is not null)
-                {
-                    continue;
-                }
-
-                result.Add(ToChange(entry));
-                if (result.Count == maxChanges)
-                {
-                    break;
-                }
-            }
-        }
-
-        return new ChangeBatch(result, after.ToString(CultureInfo.InvariantCulture));
-    }
-
     public void Dispose()
     {
         if (ownsClient)
         {
             client.Dispose();
         }
+    }
+
+    /// <summary>The documents container (what the change feed processor watches) and the lease container (its checkpoints).</summary>
+    internal Task<(Container Documents, Container Leases)> ContainersAsync() => containers.Value;
+
+    /// <summary>
+    /// One item of the change feed as the change it stands for: the version of a live document, or the deletion a
+    /// tombstone records (no body, no etag). The sequence is the item's logical sequence number, which orders the
+    /// changes of one partition.
+    /// </summary>
+    internal static DocumentChange ChangeOf(JsonObject item)
+    {
+        var sequence = item["_lsn"]!.GetValue<long>();
+        if (IsTombstone(item))
+        {
+            var key = new DocumentKey(item["p"]!.GetValue<string>(), item["k"]!.GetValue<string>(), item["kp"]!.GetValue<string>(), item["i"]!.GetValue<string>());
+            return new DocumentChange(sequence, key, ChangeKind.Deleted, null, null, DocumentTimestamps.Parse(item["del"]!.GetValue<string>()));
+        }
+
+        var stored = ToStored(item);
+        var change = item["w"] is JsonNode written ? Enum.Parse<ChangeKind>(written.GetValue<string>()) : ChangeKind.Replaced;
+        return new DocumentChange(sequence, stored.Key, change, stored.Body, stored.ETag, stored.UpdatedAt);
     }
 
     /// <summary>Cosmos ids cannot hold '/', '\', '?' or '#'; those (and '%', the escape) are percent-encoded.</summary>
@@ -361,6 +350,8 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     private static string Escape(string part) => part.Replace("%", "%25", StringComparison.Ordinal).Replace("|", "%7C", StringComparison.Ordinal);
 
+    private static CosmosPredicate Live { get; } = CosmosPredicate.Function("IS_DEFINED(c.del)").Not();
+
     private static CosmosPredicate Where(DocumentQuery query) =>
         CosmosPredicate.And(
             CosmosPredicate.Compare("c.p", "=", CosmosSql.Literal(query.ProjectId)),
@@ -369,18 +360,20 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             query.PartitionKey is null
                 ? CosmosPredicate.True
                 : CosmosPredicate.Compare("c.pk", "=", CosmosSql.Literal(PartitionValue(new DocumentKey(query.ProjectId, query.Kind, query.PartitionKey, "-")))),
+            Live,
             CosmosSql.Where(query.Where));
 
     /// <summary>
     /// The patch filter predicate. Two spaces after FROM c: the local server lower-cases (and so
     /// corrupts) a predicate that starts with exactly "from c where"; real Cosmos DB ignores the whitespace.
     /// The partition value is repeated because the local server evaluates the filter across partitions by id.
+    /// A tombstone never matches, so no write lands on a document deleted since it was read.
     /// </summary>
-    private static string Filter(DocumentKey key, long sequence, IEnumerable<CosmosPredicate> predicates) =>
+    private static string Filter(DocumentKey key, IEnumerable<CosmosPredicate> predicates) =>
         "FROM c  WHERE " + CosmosPredicate.And(
             [
                 CosmosPredicate.Compare("c.pk", "=", CosmosSql.Literal(PartitionValue(key))),
-                CosmosPredicate.Compare("c.s", "<", sequence.ToString(CultureInfo.InvariantCulture)),
+                Live,
                 .. predicates,
             ]).ToSql();
 
@@ -515,14 +508,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return new StoredDocument(key, body, ETag(envelope), DocumentTimestamps.Parse(created), DocumentTimestamps.Parse(updated));
     }
 
-    private static DocumentChange ToChange(JsonObject entry) =>
-        new(
-            entry["n"]!.GetValue<long>(),
-            new DocumentKey(entry["p"]!.GetValue<string>(), entry["k"]!.GetValue<string>(), entry["kp"]!.GetValue<string>(), entry["i"]!.GetValue<string>()),
-            Enum.Parse<ChangeKind>(entry["c"]!.GetValue<string>()),
-            entry["b"] is JsonObject body ? (JsonObject)body.DeepClone() : null,
-            entry["e"]?.GetValue<string>(),
-            DocumentTimestamps.Parse(entry["at"]!.GetValue<string>()));
+    private static bool IsTombstone(JsonObject item) => item["del"] is not null;
 
     private static MemoryStream ToStream(JsonNode node) => new(JsonSerializer.SerializeToUtf8Bytes(node));
 
@@ -546,7 +532,14 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         }
     }
 
+    /// <summary>The live document; null if there is none or only its tombstone.</summary>
     private static async Task<JsonObject?> ReadEnvelopeAsync(Container documents, DocumentKey key, CancellationToken cancellationToken)
+    {
+        var item = await ReadItemAsync(documents, key, cancellationToken).ConfigureAwait(false);
+        return item is null || IsTombstone(item) ? null : item;
+    }
+
+    private static async Task<JsonObject?> ReadItemAsync(Container documents, DocumentKey key, CancellationToken cancellationToken)
     {
         using var response = await documents.ReadItemStreamAsync(CosmosId(key.Id), new PartitionKey(PartitionValue(key)), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (response.StatusCode == HttpStatusCode.NotFound)
@@ -578,92 +571,27 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return results;
     }
 
-    private bool GapExpired(JsonObject entry) =>
-        entry["w"] is JsonNode written
-        && DateTimeOffset.UtcNow - DateTimeOffset.Parse(written.GetValue<string>(), CultureInfo.InvariantCulture) > options.ChangeGapGrace;
-
     private DateTimeOffset Now() => DocumentTimestamps.Truncate(clock.GetUtcNow());
 
-    private async Task<StoredDocument> WrittenAsync(Container changes, long sequence, ResponseMessage response, ChangeKind change, CancellationToken cancellationToken)
+    private static async Task<StoredDocument> WrittenAsync(ResponseMessage response, CancellationToken cancellationToken)
     {
-        if (!response.IsSuccessStatusCode)
-        {
-            await VoidAsync(changes, sequence, cancellationToken).ConfigureAwait(false);
-            EnsureSuccess(response);
-        }
-
-        var stored = ToStored(await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false));
-        await AppendAsync(changes, sequence, stored.Key, change, stored.Body, stored.ETag, DocumentTimestamps.Format(stored.UpdatedAt), cancellationToken).ConfigureAwait(false);
-        return stored;
-    }
-
-    /// <summary>
-    /// The next number of the change log: one increment of one counter document. Taken before the
-    /// write it numbers, and the write is filtered on "s &lt; sequence", so one document's writes are
-    /// logged in the order they were applied.
-    /// </summary>
-    private static async Task<long> NextSequenceAsync(Container changes, CancellationToken cancellationToken)
-    {
-        using var response = await changes.PatchItemStreamAsync(
-            SequenceId, new PartitionKey(LogPartition), [CosmosPatch.Increment("/value", 1)], cancellationToken: cancellationToken).ConfigureAwait(false);
         EnsureSuccess(response);
-        return (await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false))["value"]!.GetValue<long>();
+        return ToStored(await ReadObjectAsync(response, cancellationToken).ConfigureAwait(false));
     }
 
-    /// <summary>A sequence whose write did not happen is logged as void, so readers need not wait for it.</summary>
-    private static Task VoidAsync(Container changes, long sequence, CancellationToken cancellationToken) =>
-        CreateLogEntryAsync(changes, new JsonObject { ["id"] = SequenceText(sequence), ["g"] = LogPartition, ["n"] = sequence, ["void"] = true }, cancellationToken);
-
-    private static Task AppendAsync(Container changes, long sequence, DocumentKey key, ChangeKind change, JsonObject? body, string? etag, string at, CancellationToken cancellationToken) =>
-        CreateLogEntryAsync(
-            changes,
-            new JsonObject
-            {
-                ["id"] = SequenceText(sequence),
-                ["g"] = LogPartition,
-                ["n"] = sequence,
-                ["c"] = change.ToString(),
-                ["p"] = key.ProjectId,
-                ["k"] = key.Kind,
-                ["kp"] = key.PartitionKey,
-                ["i"] = key.Id,
-                ["b"] = body?.DeepClone(),
-                ["e"] = etag,
-                ["at"] = at,
-                ["w"] = DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture),
-            },
-            cancellationToken);
-
-    private static async Task CreateLogEntryAsync(Container changes, JsonObject entry, CancellationToken cancellationToken)
-    {
-        // Not cancellable: a sequence whose entry is never written stalls readers for the grace period.
-        using var response = await changes.CreateItemStreamAsync(ToStream(entry), new PartitionKey(LogPartition), cancellationToken: CancellationToken.None).ConfigureAwait(false);
-        EnsureSuccess(response);
-    }
-
-    private static string SequenceText(long sequence) => sequence.ToString("D19", CultureInfo.InvariantCulture);
-
-    private async Task<(Container Documents, Container Changes)> EnsureContainersAsync()
+    private async Task<(Container Documents, Container Leases)> EnsureContainersAsync()
     {
         Database database = await client.CreateDatabaseIfNotExistsAsync(options.Database).ConfigureAwait(false);
         var documentsProperties = new ContainerProperties(options.DocumentsContainer, "/pk")
         {
             IndexingPolicy = CosmosIndexing.Documents(),
+
+            // On, with no default expiry: only tombstones carry a ttl.
+            DefaultTimeToLive = -1,
         };
         Container documents = await database.CreateContainerIfNotExistsAsync(documentsProperties).ConfigureAwait(false);
-        var changesProperties = new ContainerProperties(options.ChangesContainer, "/g")
-        {
-            DefaultTimeToLive = options.ChangeLogTimeToLiveSeconds,
-            IndexingPolicy = CosmosIndexing.Changes(),
-        };
-        Container changes = await database.CreateContainerIfNotExistsAsync(changesProperties).ConfigureAwait(false);
-        using var counter = await changes.CreateItemStreamAsync(
-            ToStream(new JsonObject { ["id"] = SequenceId, ["g"] = LogPartition, ["value"] = 0, ["ttl"] = -1 }), new PartitionKey(LogPartition)).ConfigureAwait(false);
-        if (counter.StatusCode != HttpStatusCode.Conflict)
-        {
-            EnsureSuccess(counter);
-        }
-
-        return (documents, changes);
+        // The change feed processor's checkpoints: one lease per partition key range and handler, partitioned by id as the SDK requires.
+        Container leases = await database.CreateContainerIfNotExistsAsync(new ContainerProperties(options.LeasesContainer, "/id")).ConfigureAwait(false);
+        return (documents, leases);
     }
 }

@@ -7,8 +7,7 @@ namespace Voucherify.Infrastructure.Cosmos;
 /// Indexing policies. Documents: every body path is range-indexed, because filters and sort keys
 /// are arbitrary body paths chosen by the API (metadata filters, list orderings); the composite
 /// indexes serve the default listing (created_at, then id, then partition key) in both directions,
-/// which Cosmos DB needs for any ORDER BY on more than one path. Changes: only the sequence is
-/// queried, so only it is indexed (cheaper writes).
+/// which Cosmos DB needs for any ORDER BY on more than one path.
 /// </summary>
 internal static class CosmosIndexing
 {
@@ -30,14 +29,6 @@ internal static class CosmosIndexing
             }
         }
 
-        return policy;
-    }
-
-    public static IndexingPolicy Changes()
-    {
-        var policy = new IndexingPolicy { IndexingMode = IndexingMode.Consistent, Automatic = true };
-        policy.IncludedPaths.Add(new IncludedPath { Path = "/n/?" });
-        policy.ExcludedPaths.Add(new ExcludedPath { Path = "/*" });
         return policy;
     }
 }

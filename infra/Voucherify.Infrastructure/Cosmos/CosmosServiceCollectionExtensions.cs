@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Cosmos;
@@ -8,7 +9,8 @@ public static class CosmosServiceCollectionExtensions
     /// <summary>
     /// Registers the Cosmos DB store as the singleton <see cref="IDocumentStore"/>: one store and so one
     /// <see cref="Microsoft.Azure.Cosmos.CosmosClient"/> per process, as the SDK wants. Containers are created on first use.
-    /// Uses the registered <see cref="TimeProvider"/>, else the system clock.
+    /// Uses the registered <see cref="TimeProvider"/>, else the system clock. Its change feed is the SDK's change feed
+    /// processor (<see cref="CosmosChangeFeedProcessor"/>), fed by the handlers and delivery the host registers.
     /// </summary>
     public static IServiceCollection AddCosmosDocumentStore(this IServiceCollection services, CosmosStoreOptions options)
     {
@@ -18,6 +20,13 @@ public static class CosmosServiceCollectionExtensions
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Database);
         services.AddSingleton(provider => new CosmosDocumentStore(options, provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CosmosDocumentStore>());
+        services.AddSingleton<IChangeFeedProcessor>(provider => new CosmosChangeFeedProcessor(
+            provider.GetRequiredService<CosmosDocumentStore>(),
+            provider.GetServices<IChangeHandler>(),
+            provider.GetRequiredService<ChangeDelivery>(),
+            provider.GetRequiredService<ChangeFeedOptions>(),
+            options,
+            provider.GetService<IChangeFeedMonitor>()));
         return services;
     }
 }

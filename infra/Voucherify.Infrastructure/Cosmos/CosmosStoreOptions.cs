@@ -6,8 +6,8 @@ public sealed record CosmosStoreOptions(string ConnectionString, string Database
     /// <summary>Holds every document of every project and kind, partitioned by "/pk" = project|kind|partition key.</summary>
     public string DocumentsContainer { get; init; } = "documents";
 
-    /// <summary>The ordered change log ReadChangesAsync serves; one logical partition.</summary>
-    public string ChangesContainer { get; init; } = "changes";
+    /// <summary>The change feed processor's leases (its checkpoints), partitioned by id.</summary>
+    public string LeasesContainer { get; init; } = "leases";
 
     /// <summary>
     /// Only for the local protocol test server (@vercel/cosmosdb-server): routes requests through
@@ -22,11 +22,17 @@ public sealed record CosmosStoreOptions(string ConnectionString, string Database
     public TimeSpan? RequestTimeout { get; init; }
 
     /// <summary>
-    /// How long the change reader waits for a sequence number that was taken but never written
-    /// (its writer crashed between taking it and logging the write) before skipping it.
+    /// Seconds a deleted document's tombstone stays before Cosmos DB's TTL removes it. Handlers must have seen the
+    /// delete by then; one that is further behind (stopped for longer) misses it.
     /// </summary>
-    public TimeSpan ChangeGapGrace { get; init; } = TimeSpan.FromSeconds(60);
+    public int TombstoneTimeToLiveSeconds { get; init; } = 7 * 24 * 3600;
 
-    /// <summary>Seconds change-log entries live (Cosmos TTL); consumers must read within this window.</summary>
-    public int ChangeLogTimeToLiveSeconds { get; init; } = 7 * 24 * 3600;
+    /// <summary>How often a processor instance looks for leases to take over (the SDK's default is 17 s).</summary>
+    public TimeSpan LeaseAcquireInterval { get; init; } = TimeSpan.FromSeconds(17);
+
+    /// <summary>How long a lease whose owner stopped renewing it (a crashed instance) stays owned (SDK default 60 s).</summary>
+    public TimeSpan LeaseExpirationInterval { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>How often an owner renews its leases (SDK default 13 s); shorter than the expiration.</summary>
+    public TimeSpan LeaseRenewInterval { get; init; } = TimeSpan.FromSeconds(13);
 }

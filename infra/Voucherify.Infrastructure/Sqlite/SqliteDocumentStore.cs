@@ -300,6 +300,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Committed changes after the checkpoint (null = from the beginning), in commit order, every project and kind
+    /// alike; with none new the batch is empty and its checkpoint still resumes at the same place.
+    /// </summary>
     public async Task<ChangeBatch> ReadChangesAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxChanges);

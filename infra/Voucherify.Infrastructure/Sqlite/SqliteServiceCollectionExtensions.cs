@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -8,7 +9,7 @@ public static class SqliteServiceCollectionExtensions
     /// <summary>
     /// Registers the embedded store on the file at <paramref name="path"/> as the singleton
     /// <see cref="IDocumentStore"/>. One instance per file: its single writer connection is what
-    /// orders writes without lock contention. Uses the registered <see cref="TimeProvider"/>, else the system clock.
+    /// orders writes without lock contention. Its change log is the <see cref="IChangeFeed"/> the polling processor reads. Uses the registered <see cref="TimeProvider"/>, else the system clock.
     /// </summary>
     public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, string path)
     {
@@ -18,6 +19,7 @@ public static class SqliteServiceCollectionExtensions
             new SqliteStoreOptions(path),
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
+        services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
         return services;
     }
 }

@@ -76,17 +76,27 @@ public sealed class CustomerSummaryApiTests : HostedApiTest
         await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("AUDITED", 500));
         var redemption = (await host.Server.PostAsync("/v1/vouchers/AUDITED/redemption", Bodies.Order(2000))).Expect(HttpStatusCode.OK);
 
-        // Redeem patches the voucher twice (take a use with its journal entry, then clear the entry).
+        // Redeem patches the voucher twice (take a use with its journal entry, then clear the entry). On Cosmos DB the
+        // latest-version feed may fold writes made between two reads into the last, so only that one is certain there.
+        var everyVersion = host.FeedKeepsEveryVersion;
         var trail = await host.EventuallyAsync(
             () => host.Server.GetJsonAsync("/v1/audit?object_id=AUDITED&object_type=voucher"),
-            r => r.Status == HttpStatusCode.OK && r.Long("total") >= 3);
+            r => r.Status == HttpStatusCode.OK && (everyVersion ? r.Long("total") >= 3 : Settled(r)));
 
         Assert.Equal("list", trail.Str("object"));
         Assert.Equal("data", trail.Str("data_ref"));
         var entries = trail.Node("data")!.AsArray();
-        Assert.Equal("created", entries[0]!["change"]!.GetValue<string>());
         Assert.All(entries, e => Assert.Equal("voucher", e!["object_type"]!.GetValue<string>()));
-        Assert.All(entries.Skip(1), e => Assert.Equal("patched", e!["change"]!.GetValue<string>()));
+        if (everyVersion)
+        {
+            Assert.Equal("created", entries[0]!["change"]!.GetValue<string>());
+            Assert.All(entries.Skip(1), e => Assert.Equal("patched", e!["change"]!.GetValue<string>()));
+        }
+        else
+        {
+            Assert.All(entries, e => Assert.Contains(e!["change"]!.GetValue<string>(), new[] { "created", "patched" }));
+        }
+
         var sequences = entries.Select(e => e!["sequence"]!.GetValue<long>()).ToList();
         Assert.Equal(sequences.Order(), sequences);
         Assert.Equal(1, entries[^1]!["data"]!["redemption"]!["redeemed_quantity"]!.GetValue<long>());
@@ -98,5 +108,13 @@ public sealed class CustomerSummaryApiTests : HostedApiTest
 
         (await host.Server.GetJsonAsync("/v1/audit")).ExpectError(HttpStatusCode.BadRequest, "missing_param");
         Assert.Equal(0, (await host.OtherProject.GetJsonAsync("/v1/audit?object_id=AUDITED")).Expect(HttpStatusCode.OK).Long("total"));
+    }
+
+    /// <summary>The trail ends with the voucher as the redeem left it: one use taken, its journal entry cleared.</summary>
+    private static bool Settled(Reply trail)
+    {
+        var last = trail.Node("data")?.AsArray().LastOrDefault();
+        return last?["data"]?["redemption"]?["redeemed_quantity"]?.GetValue<long>() == 1
+            && last["data"]?["pending_uses_count"]?.GetValue<long>() == 0;
     }
 }

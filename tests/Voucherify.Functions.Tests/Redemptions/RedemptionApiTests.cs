@@ -4,7 +4,8 @@ using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Redemptions;
 
-public sealed class RedemptionApiTests : HostedApiTest
+/// <summary>Redeem and rollback through the API on SQLite; <see cref="CosmosRedemptionApiTests"/> runs the same on Cosmos DB.</summary>
+public class RedemptionApiTests : HostedApiTest
 {
     [Fact]
     public async Task A_redemption_is_stored_counted_and_answered_with_the_calculated_order()

@@ -3,8 +3,8 @@ using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Redemptions;
 
-/// <summary>Real concurrent HTTP requests against one voucher: the limit holds exactly and counters equal records.</summary>
-public sealed class RedemptionRaceTests : HostedApiTest
+/// <summary>Real concurrent HTTP requests against one voucher: the limit holds exactly and counters equal records. On SQLite; <see cref="CosmosRedemptionRaceTests"/> races on Cosmos DB.</summary>
+public class RedemptionRaceTests : HostedApiTest
 {
     [Theory]
     [InlineData(200, 25)]

@@ -9,7 +9,8 @@ using Voucherify.DevHost;
 namespace Voucherify.Functions.Tests.Support;
 
 /// <summary>
-/// The real dev host on Kestrel (loopback, a free port), on a fresh SQLite file, with a fake clock.
+/// The real dev host on Kestrel (loopback, a free port), on a fresh SQLite file (or a fresh Cosmos DB database,
+/// see <see cref="CosmosSettings"/>), with a fake clock.
 /// Tests talk to it over real HTTP exactly as a shop would.
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
@@ -49,6 +50,12 @@ public sealed class ServiceHost : IAsyncDisposable
     public HttpClient Anonymous { get; }
 
     public string StorePath => Path.Combine(folder, "voucherify.db");
+
+    /// <summary>
+    /// Whether change handlers see every version of a document (SQLite's change log) or, on Cosmos DB's latest-version
+    /// change feed, possibly only the latest of writes made between two reads of the feed.
+    /// </summary>
+    public bool FeedKeepsEveryVersion => Service<Voucherify.Core.Storage.IDocumentStore>() is not Voucherify.Infrastructure.Cosmos.CosmosDocumentStore;
 
     public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null)
     {
@@ -93,21 +100,26 @@ public sealed class ServiceHost : IAsyncDisposable
     }
 
     /// <summary>
-    /// The store the API tests run on: SQLite unless VOUCHERIFY_TEST_COSMOS holds the connection string of a
-    /// local Cosmos protocol server (tests/cosmos-server), then Cosmos DB, one fresh database per host.
+    /// Settings that put a host on Cosmos DB: a fresh database on the local protocol server at
+    /// <paramref name="connectionString"/> (tests/cosmos-server), polled often so change-feed effects show quickly.
+    /// </summary>
+    public static Dictionary<string, string> CosmosSettings(string connectionString) => new()
+    {
+        ["Voucherify:Store"] = "cosmos",
+        ["Voucherify:CosmosConnectionString"] = connectionString,
+        ["Voucherify:CosmosDatabase"] = $"api-{Guid.NewGuid():N}",
+        ["Voucherify:CosmosTestServer"] = "true",
+        ["Voucherify:ChangeFeed:PollInterval"] = "00:00:00.200",
+    };
+
+    /// <summary>
+    /// The store every host of the run uses unless a test names one: SQLite, or Cosmos DB when VOUCHERIFY_TEST_COSMOS
+    /// holds the connection string of a local Cosmos protocol server (the whole suite on Cosmos, docs/COSMOS.md).
     /// </summary>
     private static IEnumerable<string> StoreArgs()
     {
         var cosmos = Environment.GetEnvironmentVariable("VOUCHERIFY_TEST_COSMOS");
-        return string.IsNullOrEmpty(cosmos)
-            ? []
-            :
-            [
-                "--Voucherify:Store=cosmos",
-                $"--Voucherify:CosmosConnectionString={cosmos}",
-                $"--Voucherify:CosmosDatabase=api-{Guid.NewGuid():N}",
-                "--Voucherify:CosmosTestServer=true",
-            ];
+        return string.IsNullOrEmpty(cosmos) ? [] : CosmosSettings(cosmos).Select(setting => $"--{setting.Key}={setting.Value}");
     }
 
     private static IEnumerable<string> ProjectArgs() =>

@@ -4,14 +4,9 @@ using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Validations;
 
-public sealed class ValidationApiTests : IAsyncLifetime
+/// <summary>Validation through the API on SQLite; <see cref="CosmosValidationApiTests"/> runs the same on Cosmos DB.</summary>
+public class ValidationApiTests : HostedApiTest
 {
-    private ServiceHost host = null!;
-
-    public async Task InitializeAsync() => host = await ServiceHost.StartAsync(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
-
-    public async Task DisposeAsync() => await host.DisposeAsync();
-
     [Fact]
     public async Task An_amount_voucher_takes_its_amount_off_the_order()
     {

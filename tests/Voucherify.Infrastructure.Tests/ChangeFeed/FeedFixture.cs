@@ -3,82 +3,64 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
-using Voucherify.Infrastructure.Sqlite;
-using Voucherify.Infrastructure.Tests.Storage;
 
 namespace Voucherify.Infrastructure.Tests.ChangeFeed;
 
-/// <summary>A real SQLite file, a fake clock, and processors on them that can be stopped and started again.</summary>
-public sealed class FeedFixture : IAsyncDisposable
+/// <summary>A store, a fake clock, and change feed processors on them that can be stopped and started again.</summary>
+public abstract class FeedFixture : IAsyncDisposable
 {
-    private readonly TemporaryFolder folder = new();
-
-    public FeedFixture()
-    {
-        Store = Open();
-    }
-
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
 
-    public SqliteDocumentStore Store { get; private set; }
+    public abstract IDocumentStore Store { get; }
 
-    public ChangeFeedOptions Options { get; } = new()
+    /// <summary>
+    /// Whether every version of a document reaches handlers (SQLite's log), or only the latest at the time the feed
+    /// is read (Cosmos DB's latest-version change feed collapses versions written between two reads).
+    /// </summary>
+    public abstract bool KeepsEveryVersion { get; }
+
+    public abstract ChangeFeedOptions Options { get; }
+
+    public ParkedChanges Parked => new(Store, Clock);
+
+    public FaultLog Faults { get; } = new();
+
+    public abstract IChangeFeedProcessor Processor(params IChangeHandler[] handlers);
+
+    /// <summary>Closes the store and opens it again, as a restarted process would.</summary>
+    public abstract Task ReopenAsync();
+
+    /// <summary>Throws away a handler's progress, so its next processor starts from the beginning of the feed.</summary>
+    public abstract Task ForgetProgressAsync(string handler);
+
+    /// <summary>Waits until what the processors delivered is checkpointed, so a stop now loses nothing but the change in flight.</summary>
+    public abstract Task SettleAsync();
+
+    public abstract ValueTask DisposeAsync();
+
+    public Task<StoredDocument> CreateAsync(string projectId, string kind, string id, JsonObject body) =>
+        Store.CreateAsync(new NewDocument(new DocumentKey(projectId, kind, id, id), body));
+
+    /// <summary>Lets fake time pass in small steps until the condition holds (at most 20 s of real time).</summary>
+    public Task UntilAsync(Func<bool> done) => UntilAsync(() => Task.FromResult(done()));
+
+    public async Task UntilAsync(Func<Task<bool>> done)
     {
-        PollInterval = TimeSpan.FromSeconds(1),
+        var watch = Stopwatch.StartNew();
+        while (!await done())
+        {
+            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Timed out waiting for the change feed. Faults: {Faults}");
+            Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(5);
+        }
+    }
+
+    protected static ChangeFeedOptions OptionsWith(TimeSpan pollInterval) => new()
+    {
+        PollInterval = pollInterval,
         BatchSize = 7,
         MaxAttempts = 4,
         FirstRetryDelay = TimeSpan.FromSeconds(1),
         MaxRetryDelay = TimeSpan.FromSeconds(30),
     };
-
-    public ParkedChanges Parked => new(Store, Clock);
-
-    public ChangeCheckpoints Checkpoints => new(Store);
-
-    public PollingChangeFeedProcessor Processor(params IChangeHandler[] handlers) =>
-        new(new StoreChangeFeed(Store), handlers, Checkpoints, new ChangeDelivery(Parked, Options, Clock), Options, Clock);
-
-    /// <summary>Closes the file and opens it again, as a restarted process would.</summary>
-    public void Reopen()
-    {
-        Store.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Store = Open();
-    }
-
-    public Task<StoredDocument> CreateAsync(string projectId, string kind, string id, JsonObject body) =>
-        Store.CreateAsync(new NewDocument(new DocumentKey(projectId, kind, id, id), body));
-
-    /// <summary>Lets fake time pass in small steps until the condition holds (at most 10 s of real time).</summary>
-    public async Task UntilAsync(Func<bool> done, TimeSpan? step = null)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!done())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "Timed out waiting for the change feed.");
-            Clock.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            await Task.Delay(2);
-        }
-    }
-
-    public async Task UntilAsync(Func<Task<bool>> done, TimeSpan? step = null)
-    {
-        var watch = Stopwatch.StartNew();
-        while (!await done())
-        {
-            Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), "Timed out waiting for the change feed.");
-            Clock.Advance(step ?? TimeSpan.FromMilliseconds(100));
-            await Task.Delay(2);
-        }
-    }
-
-    public ValueTask DisposeAsync()
-    {
-        Store.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        folder.Dispose();
-        return ValueTask.CompletedTask;
-    }
-
-    private SqliteDocumentStore Open() => new(new SqliteStoreOptions(folder.File("feed.db")), Clock);
 }

@@ -7,7 +7,8 @@ using Voucherify.Infrastructure.Cosmos;
 namespace Voucherify.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// Starts @vercel/cosmosdb-server (in memory, plain HTTP) on a free loopback port for one test
+/// Starts tests/cosmos-server/server.mjs (@vercel/cosmosdb-server in memory over plain HTTP, plus our
+/// change feed with logical sequence numbers) on a free loopback port for one test
 /// class, installing it with npm ci first when tests/cosmos-server has no node_modules, and stops
 /// it afterwards. One client is shared, as the SDK recommends; each test gets its own database.
 /// </summary>
@@ -29,7 +30,15 @@ public sealed class CosmosServerFixture : IAsyncLifetime
 
     public CosmosClient Client => client ?? throw new InvalidOperationException("The server is started in InitializeAsync.");
 
-    public CosmosStoreOptions Options(string database) => new(ConnectionString, database) { TestServerCompatibility = true, RequestTimeout = RequestTimeout };
+    /// <summary>Leases are looked for every second (not 17 s), so a processor started after another stopped takes over at once.</summary>
+    public CosmosStoreOptions Options(string database) => new(ConnectionString, database)
+    {
+        TestServerCompatibility = true,
+        RequestTimeout = RequestTimeout,
+        LeaseAcquireInterval = TimeSpan.FromSeconds(1),
+        LeaseRenewInterval = TimeSpan.FromSeconds(2),
+        LeaseExpirationInterval = TimeSpan.FromSeconds(15),
+    };
 
     public async Task InitializeAsync()
     {
@@ -43,7 +52,7 @@ public sealed class CosmosServerFixture : IAsyncLifetime
         var port = FreePort();
         server = ChildProcess.Start(
             "node",
-            [Path.Combine("node_modules", "@vercel", "cosmosdb-server", "lib", "cli.js"), "--no-ssl", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            ["server.mjs", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
             package);
         await WaitForPortAsync(port);
         ConnectionString = $"AccountEndpoint=http://127.0.0.1:{port}/;AccountKey={EmulatorKey}";

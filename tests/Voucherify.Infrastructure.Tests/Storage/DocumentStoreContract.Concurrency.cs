@@ -16,11 +16,6 @@ public abstract partial class DocumentStoreContract
         Assert.Equal(50, outcomes.Count(outcome => outcome == PatchOutcome.Applied));
         Assert.Equal(150, outcomes.Count(outcome => outcome == PatchOutcome.ConditionFailed));
         AssertBody("""{"redemption":{"quantity":50,"redeemed_quantity":50}}""", (await Store.GetAsync(Key("voucher")))!.Body);
-        var patches = (await ReadOwnChangesAsync()).Where(change => change.Change == ChangeKind.Patched).ToList();
-        Assert.Equal(50, patches.Count);
-        Assert.Equal(
-            Enumerable.Range(1, 50),
-            patches.Select(change => change.Body!["redemption"]!["redeemed_quantity"]!.GetValue<int>()));
     }
 
     [Fact]
@@ -97,11 +92,10 @@ public abstract partial class DocumentStoreContract
 
         Assert.Equal(1, won.Count(winner => winner));
         Assert.Equal(Array.IndexOf(won, true), (await Store.GetAsync(Key("code")))!.Body["by"]!.GetValue<int>());
-        Assert.Single(await ReadOwnChangesAsync());
     }
 
     [Fact]
-    public async Task Concurrent_writes_to_many_documents_all_land_and_all_appear_in_the_feed()
+    public async Task Concurrent_writes_to_many_documents_all_land()
     {
         await RaceAsync(100, async i =>
         {
@@ -110,13 +104,7 @@ public abstract partial class DocumentStoreContract
         });
 
         var documents = await QueryAllAsync(Query() with { OrderBy = "n", PageSize = 7 });
-        var changes = await ReadOwnChangesAsync();
 
         Assert.Equal(Enumerable.Range(1000, 100), documents.Select(document => document.Body["n"]!.GetValue<int>()));
-        Assert.Equal(200, changes.Count);
-        Assert.Equal(200, changes.Select(change => change.Sequence).Distinct().Count());
-        Assert.All(
-            changes.GroupBy(change => change.Key),
-            history => Assert.Equal([ChangeKind.Created, ChangeKind.Patched], history.Select(change => change.Change)));
     }
 }

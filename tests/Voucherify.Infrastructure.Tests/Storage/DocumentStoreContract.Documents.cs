@@ -217,6 +217,28 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task A_deleted_document_is_gone_for_every_read_and_write_until_created_again()
+    {
+        await CreateAsync("v1", """{"code":"A","n":1}""");
+        await CreateAsync("v2", """{"code":"B","n":1}""");
+        await Store.DeleteAsync(Key("v1"));
+
+        Assert.Null(await Store.GetAsync(Key("v1")));
+        Assert.False(await Store.DeleteAsync(Key("v1")));
+        Assert.Equal(PatchOutcome.NotFound, (await Store.PatchAsync(Key("v1"), [PatchOperation.Increment("n", 1)])).Outcome);
+        Assert.Null(await Store.ReplaceAsync(new NewDocument(Key("v1"), Json("{}")), null));
+        Assert.Equal(["v2"], (await QueryAllAsync(Query())).Select(document => document.Key.Id));
+        Assert.Equal(1, await Store.CountAsync(Query()));
+        Assert.Equal(1, await Store.CountAsync(Query() with { Where = [Condition.Eq("n", 1)] }));
+
+        var again = await CreateAsync("v1", """{"code":"C"}""");
+        await Assert.ThrowsAsync<DocumentConflictException>(() => CreateAsync("v1", "{}"));
+        AssertBody("""{"code":"C"}""", (await Store.GetAsync(Key("v1")))!.Body);
+        Assert.Equal(2, await Store.CountAsync(Query()));
+        Assert.Equal(again.ETag, (await Store.GetAsync(Key("v1")))!.ETag);
+    }
+
+    [Fact]
     public async Task The_same_id_in_two_projects_is_two_separate_documents()
     {
         var otherProject = Project + "_other";

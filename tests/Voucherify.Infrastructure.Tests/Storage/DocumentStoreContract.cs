@@ -88,23 +88,6 @@ public abstract partial class DocumentStoreContract : IAsyncLifetime
         return documents.Select(document => document.Key.Id).ToList();
     }
 
-    /// <summary>The whole feed from the start, restricted to this test's project.</summary>
-    protected async Task<List<DocumentChange>> ReadOwnChangesAsync(string? checkpoint = null)
-    {
-        var changes = new List<DocumentChange>();
-        while (true)
-        {
-            var batch = await Store.ReadChangesAsync(checkpoint, 500);
-            if (batch.Changes.Count == 0)
-            {
-                return changes;
-            }
-
-            changes.AddRange(batch.Changes.Where(change => change.Key.ProjectId == Project));
-            checkpoint = batch.Checkpoint;
-        }
-    }
-
     /// <summary>Starts every action at once on the thread pool, so they really race.</summary>
     protected static async Task<T[]> RaceAsync<T>(int count, Func<int, Task<T>> action)
     {

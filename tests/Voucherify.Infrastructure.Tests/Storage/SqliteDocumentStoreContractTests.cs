@@ -4,7 +4,7 @@ using Voucherify.Infrastructure.Sqlite;
 namespace Voucherify.Infrastructure.Tests.Storage;
 
 /// <summary>The store contract on a real SQLite file in a temporary folder, plus what only SQLite promises.</summary>
-public sealed class SqliteDocumentStoreContractTests : DocumentStoreContract
+public sealed partial class SqliteDocumentStoreContractTests : DocumentStoreContract
 {
     private readonly TemporaryFolder folder = new();
 

@@ -1,13 +1,14 @@
 using System.Globalization;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
-namespace Voucherify.Core.ChangeFeed;
+namespace Voucherify.Infrastructure.Sqlite;
 
 /// <summary>
-/// The change log every store writes with its commits (SQLite's changes table, Cosmos DB's change-log
-/// container), as a pull feed; a checkpoint is the sequence number of the last change read.
+/// The SQLite change log (a row per committed write, in the write's own transaction) as the pull feed the polling
+/// processor runs on; a checkpoint is the sequence number of the last change read.
 /// </summary>
-public sealed class StoreChangeFeed(IDocumentStore store) : IChangeFeed
+public sealed class SqliteChangeFeed(SqliteDocumentStore store) : IChangeFeed
 {
     public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken) =>
         store.ReadChangesAsync(checkpoint, maxChanges, cancellationToken);

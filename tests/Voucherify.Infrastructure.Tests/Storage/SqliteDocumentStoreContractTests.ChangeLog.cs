@@ -1,9 +1,15 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Sqlite;
 
 namespace Voucherify.Infrastructure.Tests.Storage;
 
-public abstract partial class DocumentStoreContract
+/// <summary>
+/// SQLite's change log, which the polling processor reads: every write once, in commit order. Cosmos DB has no
+/// such log (its feed is the SDK's change feed processor); what both feeds promise handlers is proven by the
+/// change feed processor tests, which run on both stores.
+/// </summary>
+public sealed partial class SqliteDocumentStoreContractTests
 {
     [Fact]
     public async Task Every_write_appears_once_in_the_feed_with_its_kind_body_and_etag_in_the_documents_write_order()
@@ -44,11 +50,11 @@ public abstract partial class DocumentStoreContract
     {
         await CreateAsync("a", "{}");
         await CreateAsync("b", "{}");
-        var first = await Store.ReadChangesAsync(null, 1000);
+        var first = await Log.ReadChangesAsync(null, 1000);
         await CreateAsync("c", "{}");
         await Store.PatchAsync(Key("a"), [PatchOperation.Set("x", 1)]);
 
-        var later = await Store.ReadChangesAsync(first.Checkpoint, 1000);
+        var later = await Log.ReadChangesAsync(first.Checkpoint, 1000);
 
         Assert.Equal(
             [("c", ChangeKind.Created), ("a", ChangeKind.Patched)],
@@ -68,7 +74,7 @@ public abstract partial class DocumentStoreContract
         string? checkpoint = null;
         while (true)
         {
-            var batch = await Store.ReadChangesAsync(checkpoint, 3);
+            var batch = await Log.ReadChangesAsync(checkpoint, 3);
             Assert.True(batch.Changes.Count <= 3);
             if (batch.Changes.Count == 0)
             {
@@ -87,11 +93,11 @@ public abstract partial class DocumentStoreContract
     public async Task Reading_past_the_end_returns_no_changes_and_a_checkpoint_that_still_resumes()
     {
         await CreateAsync("a", "{}");
-        var all = await Store.ReadChangesAsync(null, 1000);
-        var pastEnd = await Store.ReadChangesAsync(all.Checkpoint, 1000);
+        var all = await Log.ReadChangesAsync(null, 1000);
+        var pastEnd = await Log.ReadChangesAsync(all.Checkpoint, 1000);
 
         await CreateAsync("b", "{}");
-        var resumed = await Store.ReadChangesAsync(pastEnd.Checkpoint, 1000);
+        var resumed = await Log.ReadChangesAsync(pastEnd.Checkpoint, 1000);
 
         Assert.Empty(pastEnd.Changes);
         Assert.Equal(["b"], resumed.Changes.Select(change => change.Key.Id));
@@ -100,10 +106,10 @@ public abstract partial class DocumentStoreContract
     [Fact]
     public async Task The_checkpoint_of_an_empty_feed_resumes_from_the_first_change()
     {
-        var empty = await Store.ReadChangesAsync(null, 10);
+        var empty = await Log.ReadChangesAsync(null, 10);
         await CreateAsync("first", "{}");
 
-        var resumed = await Store.ReadChangesAsync(empty.Checkpoint, 10);
+        var resumed = await Log.ReadChangesAsync(empty.Checkpoint, 10);
 
         Assert.Empty(empty.Changes);
         Assert.Equal(["first"], resumed.Changes.Select(change => change.Key.Id));
@@ -137,9 +143,57 @@ public abstract partial class DocumentStoreContract
         await CreateAsync("a", "{}");
         await Store.CreateAsync(new NewDocument(Key("b", kind: "customer", project: otherProject), Json("{}")));
 
-        var batch = await Store.ReadChangesAsync(null, 1000);
+        var batch = await Log.ReadChangesAsync(null, 1000);
 
         Assert.Contains(batch.Changes, change => change.Key == Key("a"));
         Assert.Contains(batch.Changes, change => change.Key == Key("b", kind: "customer", project: otherProject));
+    }
+
+    [Fact]
+    public async Task Concurrent_guarded_increments_are_logged_once_each_in_their_order()
+    {
+        await CreateAsync("voucher", """{"redemption":{"quantity":50,"redeemed_quantity":0}}""");
+        var guard = Condition.LessThanPath("redemption.redeemed_quantity", "redemption.quantity");
+
+        await RaceAsync(200, async _ => await Store.PatchAsync(Key("voucher"), [PatchOperation.Increment("redemption.redeemed_quantity", 1)], [guard]));
+
+        var patches = (await ReadOwnChangesAsync()).Where(change => change.Change == ChangeKind.Patched).ToList();
+        Assert.Equal(Enumerable.Range(1, 50), patches.Select(change => change.Body!["redemption"]!["redeemed_quantity"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Concurrent_creates_and_patches_are_each_logged_once()
+    {
+        await RaceAsync(100, async i =>
+        {
+            await CreateAsync($"v{i:D3}", $$"""{"n":{{i}}}""");
+            return await Store.PatchAsync(Key($"v{i:D3}"), [PatchOperation.Increment("n", 1000)]);
+        });
+
+        var changes = await ReadOwnChangesAsync();
+
+        Assert.Equal(200, changes.Select(change => change.Sequence).Distinct().Count());
+        Assert.All(
+            changes.GroupBy(change => change.Key),
+            history => Assert.Equal([ChangeKind.Created, ChangeKind.Patched], history.Select(change => change.Change)));
+    }
+
+    private SqliteDocumentStore Log => (SqliteDocumentStore)Store;
+
+    /// <summary>The whole log from the start, restricted to this test's project.</summary>
+    private async Task<List<DocumentChange>> ReadOwnChangesAsync(string? checkpoint = null)
+    {
+        var changes = new List<DocumentChange>();
+        while (true)
+        {
+            var batch = await Log.ReadChangesAsync(checkpoint, 500);
+            if (batch.Changes.Count == 0)
+            {
+                return changes;
+            }
+
+            changes.AddRange(batch.Changes.Where(change => change.Key.ProjectId == Project));
+            checkpoint = batch.Checkpoint;
+        }
     }
 }

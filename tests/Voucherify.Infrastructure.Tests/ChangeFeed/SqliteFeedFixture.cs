@@ -1,0 +1,54 @@
+using Voucherify.Core.ChangeFeed;
+using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Sqlite;
+using Voucherify.Infrastructure.Tests.Storage;
+
+namespace Voucherify.Infrastructure.Tests.ChangeFeed;
+
+/// <summary>The polling processor over a real SQLite file's change log; its poll interval runs on the fake clock.</summary>
+public sealed class SqliteFeedFixture : FeedFixture
+{
+    private readonly TemporaryFolder folder = new();
+    private SqliteDocumentStore store;
+
+    public SqliteFeedFixture()
+    {
+        store = Open();
+    }
+
+    public override IDocumentStore Store => store;
+
+    public override bool KeepsEveryVersion => true;
+
+    public override ChangeFeedOptions Options { get; } = OptionsWith(TimeSpan.FromSeconds(1));
+
+    public override IChangeFeedProcessor Processor(params IChangeHandler[] handlers) =>
+        new PollingChangeFeedProcessor(new SqliteChangeFeed(store), handlers, new ChangeCheckpoints(store), new ChangeDelivery(Parked, Options, Clock), Options, Clock, Faults);
+
+    public override Task ReopenAsync()
+    {
+        Close();
+        store = Open();
+        return Task.CompletedTask;
+    }
+
+    public override async Task ForgetProgressAsync(string handler) => await store.DeleteAsync(ChangeFeedKeys.Checkpoint(handler));
+
+    // A stopping loop saves the position it reached.
+    public override Task SettleAsync() => Task.CompletedTask;
+
+    public override ValueTask DisposeAsync()
+    {
+        Close();
+        folder.Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private void Close()
+    {
+        store.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
+    private SqliteDocumentStore Open() => new(new SqliteStoreOptions(folder.File("feed.db")), Clock);
+}
