@@ -55,7 +55,7 @@ public sealed class CampaignService(
     }
 
     public async Task<Campaign> GetAsync(Project project, string idOrName, CancellationToken cancellationToken) =>
-        (await campaigns.GetAsync(project, idOrName, cancellationToken)).Read<Campaign>();
+        await ShowAsync(project, (await campaigns.GetAsync(project, idOrName, cancellationToken)).Read<Campaign>(), cancellationToken);
 
     public Task<PagedResult<Campaign>> ListAsync(Project project, CampaignListQuery query, CancellationToken cancellationToken)
     {
@@ -172,5 +172,8 @@ public sealed class CampaignService(
     }
 
     private async Task<Campaign> ReadAsync(Project project, string id, CancellationToken cancellationToken) =>
-        (await store.GetAsync(CampaignKeys.For(project, id), cancellationToken))!.Read<Campaign>();
+        await ShowAsync(project, (await store.GetAsync(CampaignKeys.For(project, id), cancellationToken))!.Read<Campaign>(), cancellationToken);
+
+    private async Task<Campaign> ShowAsync(Project project, Campaign campaign, CancellationToken cancellationToken) =>
+        campaign with { ValidationRulesAssignments = await assignments.ShownAsync(project, campaign.Id, cancellationToken) };
 }

@@ -81,6 +81,13 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
         return [.. page.Items.Select(d => d.Read<ValidationRuleAssignment>())];
     }
 
+    /// <summary>The validation_rules_assignments list a voucher or campaign shows (the same one-partition read validate does).</summary>
+    public async Task<ValidationRulesAssignments> ShownAsync(Project project, string objectId, CancellationToken cancellationToken)
+    {
+        var assigned = await ForObjectAsync(project, objectId, cancellationToken);
+        return new ValidationRulesAssignments { Data = [.. assigned.Select(DocumentJson.ToBody)], Total = assigned.Count };
+    }
+
     public async Task<PagedResult<ValidationRuleAssignment>> ListAsync(Project project, string? ruleId, string? relatedObjectId, Paging paging, string order, CancellationToken cancellationToken)
     {
         if (ruleId is not null)

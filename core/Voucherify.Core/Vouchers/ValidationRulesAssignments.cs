@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Voucherify.Core.Vouchers;
 
-/// <summary>Empty until validation rules exist; the shape is the contract's list so SDKs parse it.</summary>
+/// <summary>The rules attached to a voucher or campaign, in the contract's list shape.</summary>
 public sealed record ValidationRulesAssignments
 {
     public string Object { get; init; } = "list";

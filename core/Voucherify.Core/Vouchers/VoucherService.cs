@@ -41,7 +41,7 @@ public sealed class VoucherService(
             await counter.AddAsync(project, campaign.Id, 1, cancellationToken);
         }
 
-        return voucher;
+        return voucher with { ValidationRulesAssignments = await assignments.ShownAsync(project, voucher.Id, cancellationToken) };
     }
 
     /// <summary>Stores a new voucher; a given code that exists is a 409, a generated one is drawn again.</summary>
@@ -67,8 +67,11 @@ public sealed class VoucherService(
         throw Problems.Conflict("Could not generate a unique code: the code_config leaves too few free codes.");
     }
 
-    public async Task<Voucher> GetAsync(Project project, string codeOrId, CancellationToken cancellationToken) =>
-        (await vouchers.GetAsync(project, codeOrId, cancellationToken)).Read<Voucher>();
+    public async Task<Voucher> GetAsync(Project project, string codeOrId, CancellationToken cancellationToken)
+    {
+        var voucher = (await vouchers.GetAsync(project, codeOrId, cancellationToken)).Read<Voucher>();
+        return voucher with { ValidationRulesAssignments = await assignments.ShownAsync(project, voucher.Id, cancellationToken) };
+    }
 
     /// <summary>
     /// PUT is partial: only the fields sent change, each by a patch, so an update never overwrites

@@ -18,6 +18,7 @@ public static class CosmosServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.Database);
+        services.AddSingleton(options);
         services.AddSingleton(provider => new CosmosDocumentStore(options, provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CosmosDocumentStore>());
         services.AddSingleton<IChangeFeedProcessor>(provider => new CosmosChangeFeedProcessor(

@@ -18,7 +18,7 @@ public sealed class KeyMatrixTests(ITestOutputHelper output) : HostedApiTest
         var seeded = await SeededData.CreateAsync(host.Server);
         string[] markers = [.. seeded.Values, "seeded@example.com", "seeded-customer", "IMPORTED-1"];
         var routes = RouteTable.All();
-        using var store = new StoreSnapshot(host.StorePath);
+        using var store = new StoreSnapshot(host);
         var projectA = store.Take(DevDefaults.ProjectId);
         using var noKey = new HttpClient { BaseAddress = host.BaseAddress };
         using var wrongKey = new HttpClient { BaseAddress = host.BaseAddress };

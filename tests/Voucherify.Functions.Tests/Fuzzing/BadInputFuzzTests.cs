@@ -21,7 +21,7 @@ public sealed class BadInputFuzzTests(ITestOutputHelper output) : HostedApiTest
         var seeded = await SeededData.CreateAsync(host.Server);
         var routes = RouteTable.All();
         var generator = new HostileRequests(Seed);
-        using var store = new StoreSnapshot(host.StorePath);
+        using var store = new StoreSnapshot(host);
         var failures = new List<string>();
         var tried = 0;
         var accepted = 0;

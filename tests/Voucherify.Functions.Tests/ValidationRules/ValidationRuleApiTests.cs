@@ -110,8 +110,15 @@ public sealed class ValidationRuleApiTests : HostedApiTest
         var missing = Bodies.AmountVoucher("NORULE");
         missing["validation_rules"] = new JsonArray("val_missing");
 
-        var voucherId = (await host.Server.PostAsync("/v1/vouchers", voucher)).Expect(HttpStatusCode.OK).Str("id");
+        var created = (await host.Server.PostAsync("/v1/vouchers", voucher)).Expect(HttpStatusCode.OK);
+        var voucherId = created.Str("id");
         var campaignId = (await host.Server.PostAsync("/v1/campaigns", campaign)).Expect(HttpStatusCode.OK).Str("id");
+        Assert.Equal(id, created.Json!["validation_rules_assignments"]!["data"]![0]!["rule_id"]!.GetValue<string>());
+        var shown = await host.Server.GetJsonAsync("/v1/vouchers/WITHRULES");
+        Assert.Equal(1, shown.Json!["validation_rules_assignments"]!["total"]!.GetValue<long>());
+        Assert.Equal(voucherId, shown.Json!["validation_rules_assignments"]!["data"]![0]!["related_object_id"]!.GetValue<string>());
+        var campaignShown = await host.Server.GetJsonAsync($"/v1/campaigns/{campaignId}");
+        Assert.Equal(id, campaignShown.Json!["validation_rules_assignments"]!["data"]![0]!["rule_id"]!.GetValue<string>());
         (await host.Server.PostAsync("/v1/vouchers", missing)).ExpectError(HttpStatusCode.NotFound, "not_found");
 
         Assert.Equal(1, (await host.Server.GetJsonAsync($"/v1/validation-rules-assignments?related_object_id={voucherId}")).Long("total"));
