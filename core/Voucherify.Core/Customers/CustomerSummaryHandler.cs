@@ -27,38 +27,11 @@ public sealed class CustomerSummaryHandler(IDocumentStore store) : IChangeHandle
             return;
         }
 
-        var key = CustomerSummaryKeys.For(change.Key.ProjectId, tally.CustomerKey);
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            var current = await store.GetAsync(key, cancellationToken);
-            if (current is null)
-            {
-                try
-                {
-                    await store.CreateAsync(new NewDocument(key, CustomerSummaryDocument.Add(CustomerSummaryDocument.New(tally), tally)), cancellationToken);
-                    return;
-                }
-                catch (DocumentConflictException)
-                {
-                    continue;
-                }
-            }
-
-            if (CustomerSummaryDocument.HasCounted(current.Body, tally.RecordId))
-            {
-                return;
-            }
-
-            try
-            {
-                await store.ReplaceAsync(new NewDocument(key, CustomerSummaryDocument.Add(current.Body, tally)), current.ETag, cancellationToken);
-                return;
-            }
-            catch (PreconditionFailedException)
-            {
-                // Someone counted another record meanwhile: read again and add to theirs.
-            }
-        }
+        await CustomerSummaryWriter.ApplyAsync(
+            store,
+            CustomerSummaryKeys.For(change.Key.ProjectId, tally.CustomerKey),
+            () => CustomerSummaryDocument.New(tally.CustomerKey, tally.CustomerId, tally.SourceId),
+            current => CustomerSummaryDocument.HasCounted(current, tally.RecordId) ? null : CustomerSummaryDocument.Add(current, tally),
+            cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Json;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Vouchers;
 
@@ -29,21 +30,21 @@ public sealed record RedemptionTally(string RecordId, string CustomerKey, string
     /// <returns>Null for a record that names no customer (nothing to count) or is not a redemption record.</returns>
     public static RedemptionTally? Of(JsonObject record)
     {
-        var id = Text(record, "id");
-        var customerId = Text(record, "customer_id") ?? Text(record["customer"] as JsonObject, "id");
-        var sourceId = Text(record["customer"] as JsonObject, "source_id");
+        var id = JsonText.Of(record, "id");
+        var customerId = JsonText.Of(record, "customer_id") ?? JsonText.Of(record["customer"] as JsonObject, "id");
+        var sourceId = JsonText.Of(record["customer"] as JsonObject, "source_id");
         var customerKey = customerId ?? sourceId;
         if (id is null || customerKey is null)
         {
             return null;
         }
 
-        var success = Text(record, "result") == RedemptionResults.Success;
-        var gift = Text(record["voucher"] as JsonObject, "type") == VoucherTypes.Gift && record["amount"] is JsonValue amount
+        var success = JsonText.Of(record, "result") == RedemptionResults.Success;
+        var gift = JsonText.Of(record["voucher"] as JsonObject, "type") == VoucherTypes.Gift && record["amount"] is JsonValue amount
             ? amount.Deserialize<long>()
             : 0;
         var tally = new RedemptionTally(id, customerKey, customerId, sourceId);
-        return Text(record, "object") switch
+        return JsonText.Of(record, "object") switch
         {
             RedemptionObjects.Redemption => tally with
             {
@@ -63,7 +64,4 @@ public sealed record RedemptionTally(string RecordId, string CustomerKey, string
             _ => null,
         };
     }
-
-    private static string? Text(JsonObject? node, string name) =>
-        node?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

@@ -24,6 +24,7 @@ public static class ChangeFeedServiceCollectionExtensions
         services.AddSingleton<ChangeDelivery>();
         services.TryAddSingleton<IChangeFeedProcessor, PollingChangeFeedProcessor>();
         services.AddSingleton<IChangeHandler, CustomerSummaryHandler>();
+        services.AddSingleton<IChangeHandler, CustomerOrderSummaryHandler>();
         services.AddSingleton<IChangeHandler, AuditTrailHandler>();
         services.AddSingleton<CustomerService>();
         services.AddSingleton<AuditQueries>();

@@ -1,0 +1,46 @@
+using System.Text.Json.Nodes;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Core.Customers;
+
+/// <summary>
+/// The one way the summary handlers write a customer's summary document: read it (or start an empty one), apply the
+/// change, and write it guarded by the etag read, so what a change remembers (counted record ids, order versions)
+/// is written together with the counts it changed. Another writer in between makes the guard fail, and the change
+/// is applied again on what they wrote.
+/// </summary>
+public static class CustomerSummaryWriter
+{
+    /// <param name="empty">The document of a customer with nothing counted yet.</param>
+    /// <param name="apply">The next body, or null when the change is already in it (nothing to write).</param>
+    public static async Task ApplyAsync(IDocumentStore store, DocumentKey key, Func<JsonObject> empty, Func<JsonObject, JsonObject?> apply, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var current = await store.GetAsync(key, cancellationToken);
+            if (apply(current?.Body ?? empty()) is not { } next)
+            {
+                return;
+            }
+
+            try
+            {
+                if (current is null)
+                {
+                    await store.CreateAsync(new NewDocument(key, next), cancellationToken);
+                }
+                else
+                {
+                    await store.ReplaceAsync(new NewDocument(key, next), current.ETag, cancellationToken);
+                }
+
+                return;
+            }
+            catch (Exception exception) when (exception is DocumentConflictException or PreconditionFailedException)
+            {
+                // Someone created or changed the summary meanwhile: read again and apply to theirs.
+            }
+        }
+    }
+}
