@@ -34,6 +34,9 @@ public sealed class CampaignService(
     public async Task<Campaign> CreateAsync(Project project, CampaignCreateRequest request, string? requestId, CancellationToken cancellationToken)
     {
         await metadata.CheckAsync(project, "campaign", request.Metadata, cancellationToken);
+
+        // Every code the campaign generates carries the template's metadata: checked once here, before any is written.
+        await metadata.CheckAsync(project, "voucher", request.Voucher?.Metadata, cancellationToken);
         var campaign = CampaignFactory.Create(request, clock.GetUtcNow());
         await assignments.CheckExistAsync(project, request.ValidationRules, cancellationToken);
         await ReserveNameAsync(project, campaign, cancellationToken);

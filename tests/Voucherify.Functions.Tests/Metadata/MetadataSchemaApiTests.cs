@@ -81,7 +81,12 @@ public sealed class MetadataSchemaApiTests : HostedApiTest
         (await host.Server.PostAsync("/v1/campaigns", campaign)).ExpectError(HttpStatusCode.BadRequest, "metadata_validation_failed");
         (await host.Server.GetJsonAsync("/v1/campaigns/Meta campaign")).ExpectError(HttpStatusCode.NotFound, "not_found");
         campaign["metadata"] = Tier("silver");
+        campaign["voucher"]!["metadata"] = Tier("bronze");
+        (await host.Server.PostAsync("/v1/campaigns", campaign)).ExpectError(HttpStatusCode.BadRequest, "metadata_validation_failed");
+        (await host.Server.GetJsonAsync("/v1/campaigns/Meta campaign")).ExpectError(HttpStatusCode.NotFound, "not_found");
+        campaign["voucher"]!["metadata"] = Tier("gold");
         (await host.Server.PostAsync("/v1/campaigns", campaign)).Expect(HttpStatusCode.OK);
+        Assert.Equal("gold", (await host.Server.GetJsonAsync("/v1/vouchers?campaign=Meta campaign")).Json["vouchers"]![0]!["metadata"]!["tier"]!.GetValue<string>());
         (await host.Server.PutAsync("/v1/campaigns/Meta campaign", new JsonObject { ["metadata"] = Tier("x") })).ExpectError(HttpStatusCode.BadRequest, "metadata_validation_failed");
         Assert.Equal("silver", (await host.Server.GetJsonAsync("/v1/campaigns/Meta campaign")).Str("metadata.tier"));
     }
