@@ -9,7 +9,7 @@ namespace Voucherify.Core.Audit;
 /// Appends every change of every object to that object's audit trail. The entry id is derived from the change
 /// (document, sequence, etag), so a redelivered change hits a create conflict and leaves one entry.
 /// </summary>
-public sealed class AuditTrailHandler(IDocumentStore store) : IChangeHandler
+public sealed class AuditTrailHandler(IDocumentStore store) : IBatchChangeHandler
 {
     public const string HandlerName = "audit-trail";
 
@@ -18,6 +18,22 @@ public sealed class AuditTrailHandler(IDocumentStore store) : IChangeHandler
     public bool Wants(DocumentKey key) => !AuditKeys.Untracked.Contains(key.Kind);
 
     public async Task HandleAsync(DocumentChange change, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateAsync(EntryOf(change), cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // Delivered before: the entry is there already.
+        }
+    }
+
+    /// <summary>One batched create: an entry delivered before is a taken key, which the batch passes over.</summary>
+    public Task HandleBatchAsync(IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken) =>
+        store.CreateManyAsync(changes.Select(EntryOf).ToList(), cancellationToken);
+
+    private static NewDocument EntryOf(DocumentChange change)
     {
         var entry = new AuditEntry
         {
@@ -30,14 +46,7 @@ public sealed class AuditTrailHandler(IDocumentStore store) : IChangeHandler
             Etag = change.ETag,
             Data = change.Body?.DeepClone().AsObject(),
         };
-        try
-        {
-            await store.CreateAsync(new NewDocument(AuditKeys.For(change.Key.ProjectId, change.Key.Id, entry.Id), DocumentJson.ToBody(entry)), cancellationToken);
-        }
-        catch (DocumentConflictException)
-        {
-            // Delivered before: the entry is there already.
-        }
+        return new NewDocument(AuditKeys.For(change.Key.ProjectId, change.Key.Id, entry.Id), DocumentJson.ToBody(entry));
     }
 
     private static string IdOf(DocumentChange change)

@@ -14,7 +14,7 @@ namespace Voucherify.Core.Campaigns;
 /// </summary>
 public sealed class CampaignVoucherGeneration(IDocumentStore store, VoucherService vouchers) : IAsyncActionHandler
 {
-    private const int ReportEvery = 500;
+    private const int BatchSize = 1000;
 
     public string Type => AsyncActionTypes.CampaignVouchersGenerate;
 
@@ -46,14 +46,12 @@ public sealed class CampaignVoucherGeneration(IDocumentStore store, VoucherServi
         var request = CampaignVoucherDefaults.Apply(campaign, overrides ?? new VoucherCreateRequest());
         var existing = await CountAsync(project, campaignId, cancellationToken);
         var start = existing;
-        for (; existing < target; existing++)
+        while (existing < target)
         {
-            await vouchers.InsertAsync(project, request, null, cancellationToken);
-            if ((existing + 1) % ReportEvery == 0)
-            {
-                await SetCountAsync(key, existing + 1, null, cancellationToken);
-                progress?.Report((int)((existing - start) * 100 / Math.Max(1, target - start)));
-            }
+            // A batch is one transaction on SQLite: the count saved after it is what a restart finds in the store.
+            existing += await vouchers.InsertGeneratedAsync(project, request, (int)Math.Min(BatchSize, target - existing), cancellationToken);
+            await SetCountAsync(key, existing, null, cancellationToken);
+            progress?.Report((int)((existing - start) * 100 / Math.Max(1, target - start)));
         }
 
         await SetCountAsync(key, await CountAsync(project, campaignId, cancellationToken), GenerationStatus.Done, cancellationToken);

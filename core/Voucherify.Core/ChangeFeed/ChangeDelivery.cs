@@ -13,12 +13,41 @@ public sealed class ChangeDelivery(ParkedChanges parked, ChangeFeedOptions optio
     private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
 
     /// <summary>
+    /// Delivers a feed batch: to a <see cref="IBatchChangeHandler"/> in one call, falling back to change-by-change
+    /// delivery if that fails; to any other handler change by change. Returns, per change, what
+    /// <see cref="DeliverAsync"/> would have, once every one of them may be checkpointed.
+    /// </summary>
+    public async Task<IReadOnlyList<DeliveryOutcome>> DeliverAllAsync(IChangeHandler handler, IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken)
+    {
+        var outcomes = changes.Select(change => Wanted(handler, change) ? DeliveryOutcome.Handled : DeliveryOutcome.Skipped).ToArray();
+        if (handler is IBatchChangeHandler batchHandler && outcomes.Count(outcome => outcome == DeliveryOutcome.Handled) > 1)
+        {
+            try
+            {
+                await batchHandler.HandleBatchAsync(changes.Where((_, i) => outcomes[i] == DeliveryOutcome.Handled).ToList(), cancellationToken);
+                return outcomes;
+            }
+            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+            {
+                monitor.Faulted(handler.Name, error);
+            }
+        }
+
+        for (var i = 0; i < changes.Count; i++)
+        {
+            outcomes[i] = await DeliverAsync(handler, changes[i], cancellationToken);
+        }
+
+        return outcomes;
+    }
+
+    /// <summary>
     /// Returns once the change is handled, skipped or parked, which is when its checkpoint may advance.
     /// Throws only if cancelled or if parking itself failed; then the change must be delivered again.
     /// </summary>
     public async Task<DeliveryOutcome> DeliverAsync(IChangeHandler handler, DocumentChange change, CancellationToken cancellationToken)
     {
-        if (ChangeFeedKeys.IsBookkeeping(change.Key) || !handler.Wants(change.Key))
+        if (!Wanted(handler, change))
         {
             return DeliveryOutcome.Skipped;
         }
@@ -45,4 +74,7 @@ public sealed class ChangeDelivery(ParkedChanges parked, ChangeFeedOptions optio
             }
         }
     }
+
+    private static bool Wanted(IChangeHandler handler, DocumentChange change) =>
+        !ChangeFeedKeys.IsBookkeeping(change.Key) && handler.Wants(change.Key);
 }

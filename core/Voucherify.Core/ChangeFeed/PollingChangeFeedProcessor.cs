@@ -3,7 +3,7 @@ namespace Voucherify.Core.ChangeFeed;
 /// <summary>
 /// The processor for stores that offer a pull feed (SQLite): one loop per handler, each on its own checkpoint,
 /// so a slow or failing handler never holds back another. A loop reads a batch after its position, delivers the
-/// changes in order, advances its position after each change is handled, skipped or parked, and saves the
+/// changes in order (a batch handler gets them in one call), advances its position once they are handled, skipped or parked, and saves the
 /// position as its checkpoint document. A crash loses at most the unsaved tail, which is delivered again
 /// (handlers are idempotent); a clean stop saves the position reached.
 /// </summary>
@@ -89,12 +89,12 @@ public sealed class PollingChangeFeedProcessor(
 
                     var batch = await feed.ReadAsync(position, options.BatchSize, stop);
                     var delivered = false;
-                    foreach (var change in batch.Changes)
+                    if (batch.Changes.Count > 0)
                     {
-                        var outcome = await delivery.DeliverAsync(handler, change, stop);
-                        delivered |= outcome != DeliveryOutcome.Skipped;
-                        skippedSinceSave += outcome == DeliveryOutcome.Skipped ? 1 : 0;
-                        position = feed.CheckpointAfter(change);
+                        var outcomes = await delivery.DeliverAllAsync(handler, batch.Changes, stop);
+                        delivered = outcomes.Any(outcome => outcome != DeliveryOutcome.Skipped);
+                        skippedSinceSave += outcomes.Count(outcome => outcome == DeliveryOutcome.Skipped);
+                        position = feed.CheckpointAfter(batch.Changes[^1]);
                     }
 
                     // Saving after changes the handler skipped is only worth it now and then (it bounds what a restart

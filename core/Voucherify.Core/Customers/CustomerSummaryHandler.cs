@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Storage;
@@ -9,7 +10,7 @@ namespace Voucherify.Core.Customers;
 /// its id is remembered in the summary it changed, in the same etag-guarded write as the counts, so a redelivered
 /// change, or one delivered to two instances at once, finds it there.
 /// </summary>
-public sealed class CustomerSummaryHandler(IDocumentStore store) : IChangeHandler
+public sealed class CustomerSummaryHandler(IDocumentStore store) : IBatchChangeHandler
 {
     public const string HandlerName = "customer-summary";
 
@@ -17,21 +18,44 @@ public sealed class CustomerSummaryHandler(IDocumentStore store) : IChangeHandle
 
     public bool Wants(DocumentKey key) => key.Kind == RedemptionKeys.Kind;
 
-    public async Task HandleAsync(DocumentChange change, CancellationToken cancellationToken)
+    public Task HandleAsync(DocumentChange change, CancellationToken cancellationToken) => HandleBatchAsync([change], cancellationToken);
+
+    /// <summary>One read and one write per customer named in the batch, however many of its records the batch holds.</summary>
+    public async Task HandleBatchAsync(IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken)
     {
         // Records are written once and only patched after (status, rollback markers); a later version of an
         // already counted record finds its id and changes nothing, and a store that collapses versions (the
         // Cosmos DB feed) still shows result and object of the first. Deleted records keep their counts.
-        if (change.Body is null || RedemptionTally.Of(change.Body) is not { } tally)
+        var tallies = changes
+            .Where(change => change.Body is not null)
+            .Select(change => (Project: change.Key.ProjectId, Tally: RedemptionTally.Of(change.Body!)))
+            .Where(item => item.Tally is not null)
+            .GroupBy(item => CustomerSummaryKeys.For(item.Project, item.Tally!.CustomerKey), item => item.Tally!);
+        foreach (var customer in tallies)
         {
-            return;
+            var first = customer.First();
+            await CustomerSummaryWriter.ApplyAsync(
+                store,
+                customer.Key,
+                () => CustomerSummaryDocument.New(first.CustomerKey, first.CustomerId, first.SourceId),
+                current => Add(current, customer),
+                cancellationToken);
+        }
+    }
+
+    /// <returns>The summary with every record not counted yet added, or null if all were counted before.</returns>
+    private static JsonObject? Add(JsonObject summary, IEnumerable<RedemptionTally> tallies)
+    {
+        var changed = false;
+        foreach (var tally in tallies)
+        {
+            if (!CustomerSummaryDocument.HasCounted(summary, tally.RecordId))
+            {
+                summary = CustomerSummaryDocument.Add(summary, tally);
+                changed = true;
+            }
         }
 
-        await CustomerSummaryWriter.ApplyAsync(
-            store,
-            CustomerSummaryKeys.For(change.Key.ProjectId, tally.CustomerKey),
-            () => CustomerSummaryDocument.New(tally.CustomerKey, tally.CustomerId, tally.SourceId),
-            current => CustomerSummaryDocument.HasCounted(current, tally.RecordId) ? null : CustomerSummaryDocument.Add(current, tally),
-            cancellationToken);
+        return changed ? summary : null;
     }
 }

@@ -65,7 +65,15 @@ public sealed class RedemptionService(
 
         var redemption = context.Success(redemptionId, reserved.Document.Read<Voucher>(), evaluation.Order!);
         await WriteAsync(document.Key, redemption, moves, project, cancellationToken);
-        return await orders.LinkAsync(project, redemption, cancellationToken);
+
+        // The record exists, so the journal entries may go and the order may name it: three writes to different
+        // documents that need not wait for each other, and on SQLite usually share one group commit.
+        var linked = orders.LinkAsync(project, redemption, cancellationToken);
+        await Task.WhenAll(
+            usage.ConfirmAsync(document.Key, redemption.Id, CancellationToken.None),
+            counters.ConfirmAllAsync(project, moves, redemption.Id, CancellationToken.None),
+            linked);
+        return await linked;
     }
 
     private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, IReadOnlyList<CounterMove> moves, Project project, CancellationToken cancellationToken)
@@ -81,9 +89,6 @@ public sealed class RedemptionService(
             await counters.CompensateAllAsync(project, moves, redemption.Id, CancellationToken.None);
             throw;
         }
-
-        await usage.ConfirmAsync(voucherKey, redemption.Id, CancellationToken.None);
-        await counters.ConfirmAllAsync(project, moves, redemption.Id, CancellationToken.None);
     }
 
     /// <summary>The guarded patch refused: read again to name the reason (limit reached, disabled or deleted meanwhile).</summary>

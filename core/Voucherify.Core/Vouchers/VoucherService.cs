@@ -67,6 +67,29 @@ public sealed class VoucherService(
         throw Problems.Conflict("Could not generate a unique code: the code_config leaves too few free codes.");
     }
 
+    /// <summary>
+    /// Stores <paramref name="count"/> vouchers with generated codes, in one batched create per draw: a code that
+    /// is taken (in the store or twice in the draw) is drawn again, as <see cref="InsertAsync"/> does one by one.
+    /// </summary>
+    public async Task<int> InsertGeneratedAsync(Project project, VoucherCreateRequest request, int count, CancellationToken cancellationToken)
+    {
+        var generator = new CodeGenerator(request.CodeConfig);
+        var now = clock.GetUtcNow();
+        var stored = 0;
+        for (var attempt = 0; stored < count && attempt < GeneratedCodeAttempts; attempt++)
+        {
+            var batch = Enumerable.Range(0, count - stored)
+                .Select(_ => VoucherFactory.Create(request, generator.Next(), now))
+                .Select(voucher => new NewDocument(VoucherKeys.For(project, voucher.Code), DocumentJson.ToBody(voucher)))
+                .ToList();
+            stored += (await store.CreateManyAsync(batch, cancellationToken)).Count(created => created);
+        }
+
+        return stored == count
+            ? stored
+            : throw Problems.Conflict("Could not generate a unique code: the code_config leaves too few free codes.");
+    }
+
     public async Task<Voucher> GetAsync(Project project, string codeOrId, CancellationToken cancellationToken)
     {
         var voucher = (await vouchers.GetAsync(project, codeOrId, cancellationToken)).Read<Voucher>();

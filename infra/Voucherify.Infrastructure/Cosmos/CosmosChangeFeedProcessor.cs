@@ -102,9 +102,7 @@ public sealed class CosmosChangeFeedProcessor(
     private async Task DeliverAsync(IChangeHandler handler, Stream changes, CancellationToken cancellationToken)
     {
         var page = await JsonNode.ParseAsync(changes, cancellationToken: cancellationToken).ConfigureAwait(false);
-        foreach (var item in page?["Documents"]?.AsArray() ?? [])
-        {
-            await delivery.DeliverAsync(handler, CosmosDocumentStore.ChangeOf(item!.AsObject()), cancellationToken).ConfigureAwait(false);
-        }
+        var batch = (page?["Documents"]?.AsArray() ?? []).Select(item => CosmosDocumentStore.ChangeOf(item!.AsObject())).ToList();
+        await delivery.DeliverAllAsync(handler, batch, cancellationToken).ConfigureAwait(false);
     }
 }

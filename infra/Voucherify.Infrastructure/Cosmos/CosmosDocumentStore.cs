@@ -24,6 +24,9 @@ namespace Voucherify.Infrastructure.Cosmos;
 /// </summary>
 public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 {
+    // Enough creates in flight to hide the round trip; few enough that one bulk job leaves the account's RU/s to others.
+    private const int ConcurrentCreates = 16;
+
     private readonly CosmosStoreOptions options;
     private readonly TimeProvider clock;
     private readonly CosmosClient client;
@@ -84,6 +87,37 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         var (documents, _) = await containers.Value.ConfigureAwait(false);
         var envelope = await ReadEnvelopeAsync(documents, key, cancellationToken).ConfigureAwait(false);
         return envelope is null ? null : ToStored(envelope);
+    }
+
+    /// <summary>
+    /// The documents of a batch usually fall into many partitions, and a transactional batch holds one partition
+    /// only: the creates run concurrently instead (bounded, so a big batch does not flood the account with 429s).
+    /// </summary>
+    public async Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<NewDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        foreach (var document in documents)
+        {
+            ArgumentNullException.ThrowIfNull(document);
+            ArgumentNullException.ThrowIfNull(document.Body);
+            StoreArguments.Key(document.Key);
+        }
+
+        var created = new bool[documents.Count];
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = ConcurrentCreates, CancellationToken = cancellationToken };
+        await Parallel.ForAsync(0, documents.Count, parallel, async (i, token) =>
+        {
+            try
+            {
+                await CreateAsync(documents[i], token).ConfigureAwait(false);
+                created[i] = true;
+            }
+            catch (DocumentConflictException)
+            {
+                // Taken before, or by another document of this batch with the same key: not created by this call.
+            }
+        }).ConfigureAwait(false);
+        return created;
     }
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)

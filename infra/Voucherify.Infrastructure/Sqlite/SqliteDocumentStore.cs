@@ -74,42 +74,33 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(document.Body);
-        var key = document.Key;
-        StoreArguments.Key(key);
+        var insert = PrepareInsert(document);
+        var created = await WriteAsync(session => InsertAsync(session, insert, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return created ? insert.Stored : throw new DocumentConflictException(insert.Stored.Key);
+    }
 
-        var now = Now();
-        var stamp = DocumentTimestamps.Format(now);
-        var body = (JsonObject)document.Body.DeepClone();
-        body[DocumentTimestamps.CreatedAtPath] = stamp;
-        body[DocumentTimestamps.UpdatedAtPath] = stamp;
-        var text = body.ToJsonString(JsonOptions);
-        var etag = NewETag();
+    /// <summary>One queued write, so one transaction: the batch commits whole or not at all here.</summary>
+    public async Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<NewDocument> documents, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var inserts = documents.Select(PrepareInsert).ToList();
+        if (inserts.Count == 0)
+        {
+            return [];
+        }
 
-        var created = await WriteAsync(
+        return await WriteAsync<IReadOnlyList<bool>>(
             async session =>
             {
-                var command = session.Command("""
-                    INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
-                    VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
-                    ON CONFLICT DO NOTHING
-                    """);
-                AddKey(command, key);
-                command.Parameters.AddWithValue("@body", text);
-                command.Parameters.AddWithValue("@etag", etag);
-                command.Parameters.AddWithValue("@now", stamp);
-                if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+                var created = new bool[inserts.Count];
+                for (var i = 0; i < inserts.Count; i++)
                 {
-                    return false;
+                    created[i] = await InsertAsync(session, inserts[i], cancellationToken).ConfigureAwait(false);
                 }
 
-                await AppendChangeAsync(session, key, ChangeKind.Created, text, etag, stamp, cancellationToken).ConfigureAwait(false);
-                return true;
+                return created;
             },
             cancellationToken).ConfigureAwait(false);
-
-        return created ? new StoredDocument(key, body, etag, now, now) : throw new DocumentConflictException(key);
     }
 
     public async Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default)
@@ -411,6 +402,44 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         command.Parameters.AddWithValue("@kind", key.Kind);
         command.Parameters.AddWithValue("@partition", key.PartitionKey);
         command.Parameters.AddWithValue("@id", key.Id);
+    }
+
+    /// <summary>Everything an insert needs, computed before the write lock so the writer only runs the statement.</summary>
+    private SqliteInsert PrepareInsert(NewDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(document.Body);
+        StoreArguments.Key(document.Key);
+        var now = Now();
+        var stamp = DocumentTimestamps.Format(now);
+        var body = (JsonObject)document.Body.DeepClone();
+        body[DocumentTimestamps.CreatedAtPath] = stamp;
+        body[DocumentTimestamps.UpdatedAtPath] = stamp;
+        var etag = NewETag();
+        return new SqliteInsert(new StoredDocument(document.Key, body, etag, now, now), body.ToJsonString(JsonOptions), stamp);
+    }
+
+    /// <returns>False if the key is taken.</returns>
+    private static async Task<bool> InsertAsync(SqliteSession session, SqliteInsert insert, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var key = insert.Stored.Key;
+        var command = session.Command("""
+            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
+            VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
+            ON CONFLICT DO NOTHING
+            """);
+        AddKey(command, key);
+        command.Parameters.AddWithValue("@body", insert.Text);
+        command.Parameters.AddWithValue("@etag", insert.Stored.ETag);
+        command.Parameters.AddWithValue("@now", insert.Stamp);
+        if (await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 0)
+        {
+            return false;
+        }
+
+        await AppendChangeAsync(session, key, ChangeKind.Created, insert.Text, insert.Stored.ETag, insert.Stamp, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     private static StoredDocument ReadDocument(SqliteDataReader reader, DocumentKey key, int first) =>

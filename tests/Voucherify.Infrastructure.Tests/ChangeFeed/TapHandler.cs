@@ -4,12 +4,19 @@ using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Tests.ChangeFeed;
 
-/// <summary>Passes every change on to a real handler and keeps what it was given, so a test can give it all again.</summary>
-public sealed class TapHandler(IChangeHandler inner) : IChangeHandler
+/// <summary>
+/// Passes every change on to a real handler and keeps what it was given, so a test can give it all again. Batches
+/// reach a batch handler as batches (counted in <see cref="Batches"/>), so the contract covers both paths.
+/// </summary>
+public sealed class TapHandler(IChangeHandler inner) : IBatchChangeHandler
 {
+    private int batches;
+
     public ConcurrentQueue<DocumentChange> Delivered { get; } = new();
 
     public IChangeHandler Inner => inner;
+
+    public int Batches => batches;
 
     public string Name => inner.Name;
 
@@ -19,5 +26,20 @@ public sealed class TapHandler(IChangeHandler inner) : IChangeHandler
     {
         await inner.HandleAsync(change, cancellationToken);
         Delivered.Enqueue(change);
+    }
+
+    public async Task HandleBatchAsync(IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken)
+    {
+        if (inner is not IBatchChangeHandler batchHandler)
+        {
+            throw new NotSupportedException("One by one, please.");
+        }
+
+        await batchHandler.HandleBatchAsync(changes, cancellationToken);
+        Interlocked.Increment(ref batches);
+        foreach (var change in changes)
+        {
+            Delivered.Enqueue(change);
+        }
     }
 }

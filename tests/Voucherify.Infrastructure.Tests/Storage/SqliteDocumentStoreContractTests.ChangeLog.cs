@@ -46,6 +46,21 @@ public sealed partial class SqliteDocumentStoreContractTests
     }
 
     [Fact]
+    public async Task Creating_many_logs_one_created_change_per_document_it_created_and_none_for_a_taken_key()
+    {
+        await CreateAsync("v2", """{"n":0}""");
+
+        var created = await Store.CreateManyAsync([new(Key("v1"), Json("""{"n":1}""")), new(Key("v2"), Json("""{"n":2}""")), new(Key("v3"), Json("""{"n":3}"""))]);
+
+        var changes = await ReadOwnChangesAsync();
+        Assert.Equal([true, false, true], created);
+        Assert.Equal(["v2", "v1", "v3"], changes.Select(change => change.Key.Id));
+        Assert.All(changes, change => Assert.Equal(ChangeKind.Created, change.Change));
+        Assert.Equal(1, changes[1].Body!["n"]!.GetValue<int>());
+        Assert.Equal((await Store.GetAsync(Key("v3")))!.ETag, changes[2].ETag);
+    }
+
+    [Fact]
     public async Task Resuming_from_a_checkpoint_returns_only_later_changes()
     {
         await CreateAsync("a", "{}");
