@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
+using Voucherify.Core.Json;
 using Voucherify.Core.Metadata;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
@@ -66,7 +67,7 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
     public async Task DeleteAsync(Project project, SourcedKind kind, StoredDocument document, CancellationToken cancellationToken)
     {
         await store.DeleteAsync(document.Key, null, cancellationToken);
-        if (Text(document.Body, "source_id") is not { } sourceId)
+        if (JsonText.Of(document.Body, "source_id") is not { } sourceId)
         {
             return;
         }
@@ -171,8 +172,5 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
         }
     }
 
-    private static string? TargetOf(StoredDocument? alias) => alias is null ? null : Text(alias.Body, "id");
-
-    private static string? Text(JsonObject body, string name) =>
-        body[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    private static string? TargetOf(StoredDocument? alias) => alias is null ? null : JsonText.Of(alias.Body, "id");
 }

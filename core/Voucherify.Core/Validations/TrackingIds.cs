@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Ids;
+using Voucherify.Core.Json;
 
 namespace Voucherify.Core.Validations;
 
@@ -18,7 +19,7 @@ public static class TrackingIds
             return given;
         }
 
-        var identity = Text(customer, "source_id") ?? Text(customer, "id");
+        var identity = JsonText.Of(customer, "source_id") ?? JsonText.Of(customer, "id");
         if (identity is null)
         {
             return IdGenerator.New(IdPrefixes.Tracking, 24);
@@ -28,8 +29,5 @@ public static class TrackingIds
         return IdPrefixes.Tracking + Convert.ToBase64String(hash, 0, 18);
     }
 
-    public static string? CustomerId(JsonObject? customer) => Text(customer, "id");
-
-    private static string? Text(JsonObject? customer, string name) =>
-        customer?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    public static string? CustomerId(JsonObject? customer) => JsonText.Of(customer, "id");
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Voucherify.Core.Campaigns;
 using Voucherify.Core.Collections;
 using Voucherify.Core.Errors;
+using Voucherify.Core.Json;
 using Voucherify.Core.Orders;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Rules.Budgets;
@@ -66,8 +67,8 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
     /// <summary>The stored customer with the request's fields laid over it: what the request says wins, as the contract has it.</summary>
     private async Task<(JsonObject? Customer, string? Key)> CustomerAsync(Project project, JsonObject? given, List<AssignedRule> rules, CancellationToken cancellationToken)
     {
-        var id = Text(given, "id");
-        var sourceId = Text(given, "source_id");
+        var id = JsonText.Of(given, "id");
+        var sourceId = JsonText.Of(given, "source_id");
         if (id is null && sourceId is null)
         {
             return (given, null);
@@ -80,7 +81,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
             merged[name] = value is JsonObject inner && merged[name] is JsonObject existing ? Overlay(existing, inner) : value?.DeepClone();
         }
 
-        var key = Text(stored, "id") ?? id ?? $"source:{sourceId}";
+        var key = JsonText.Of(stored, "id") ?? id ?? $"source:{sourceId}";
         return (merged, key);
     }
 
@@ -124,10 +125,10 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         var productSource = item.RelatedObject == "sku" ? item.Product?.SourceId : item.SourceId ?? item.Product?.SourceId;
         var skuId = item.SkuId ?? item.Sku?.Id;
         var sku = skuId is not null || skuSource is not null ? await data.SkuAsync(project, skuId, skuSource, cancellationToken) : null;
-        var productId = item.ProductId ?? item.Product?.Id ?? Text(sku, "product_id");
+        var productId = item.ProductId ?? item.Product?.Id ?? JsonText.Of(sku, "product_id");
         var product = productId is not null || productSource is not null ? await data.ProductAsync(project, productId, productSource, cancellationToken) : null;
-        skuId ??= Text(sku, "id");
-        productId ??= Text(product, "id");
+        skuId ??= JsonText.Of(sku, "id");
+        productId ??= JsonText.Of(product, "id");
         var members = collections.Where(c => c.Contains(productId, skuId, product)).Select(c => c.Id).ToHashSet();
         return new CartLine(item, productId, skuId, product, sku, members);
     }
@@ -161,7 +162,4 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
 
         return counters;
     }
-
-    private static string? Text(JsonObject? body, string name) =>
-        body?[name] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
 }

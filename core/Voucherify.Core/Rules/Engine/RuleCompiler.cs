@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Json;
 
 namespace Voucherify.Core.Rules.Engine;
 
@@ -52,15 +53,12 @@ public static class RuleCompiler
 
     private static CompiledRule CompileRule(int number, JsonObject rule, string where, bool nested)
     {
-        var name = Text(rule, "name") ?? throw RuleProblems.Invalid($"{where}.name is required.");
-        var property = Text(rule, "property");
+        var name = JsonText.Of(rule, "name") ?? throw RuleProblems.Invalid($"{where}.name is required.");
+        var property = JsonText.Of(rule, "property");
         var conditions = ConditionSet.Parse(rule["conditions"], where);
         var children = Compile(rule["rules"] as JsonObject, $"{where}.rules", nested: true);
         var message = (rule["error"] as JsonObject)?["message"] is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : null;
         var definition = RuleNames.Resolve(new RuleDefinition(name, property, conditions, children, nested), where);
         return new CompiledRule(number, name, definition.Group, message, definition.Holds, definition.Guard, [.. definition.References ?? [], .. children.References]);
     }
-
-    private static string? Text(JsonObject rule, string name) =>
-        rule[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String && value.GetValue<string>().Length > 0 ? value.GetValue<string>() : null;
 }
