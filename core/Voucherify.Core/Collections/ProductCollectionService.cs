@@ -48,8 +48,8 @@ public sealed class ProductCollectionService(IDocumentStore store, TimeProvider 
         }
     }
 
-    public Task<PagedResult<ProductCollection>> ListAsync(Project project, Paging paging, bool descending, CancellationToken cancellationToken) =>
-        PageReader.ReadAsync<ProductCollection>(store, new DocumentQuery(project.Id, ProductCollectionKeys.Kind) { Descending = descending }, paging, cancellationToken);
+    public Task<PagedResult<ProductCollection>> ListAsync(Project project, Paging paging, string order, CancellationToken cancellationToken) =>
+        PageReader.ReadAsync<ProductCollection>(store, new DocumentQuery(project.Id, ProductCollectionKeys.Kind) { Descending = SortOrder.Parse(order, SortOrder.CreatedAtOnly).Descending }, paging, cancellationToken);
 
     /// <summary>
     /// A STATIC collection's listed products and SKUs as stored; an AUTO_UPDATE one's filter run over every product.

@@ -105,12 +105,7 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
         {
             PartitionKey = relatedObjectId,
             Where = where,
-            Descending = order switch
-            {
-                "created_at" => false,
-                "-created_at" => true,
-                _ => throw Problems.InvalidQueryParams("order must be created_at or -created_at."),
-            },
+            Descending = SortOrder.Parse(order, SortOrder.CreatedAtOnly).Descending,
         };
         return await PageReader.ReadAsync<ValidationRuleAssignment>(store, query, paging, cancellationToken);
     }

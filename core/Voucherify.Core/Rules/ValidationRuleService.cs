@@ -9,6 +9,13 @@ namespace Voucherify.Core.Rules;
 /// <summary>/v1/validation-rules: create, read, update, delete, list. A rule is compiled before it is stored, so a bad one is a 400 and nothing is written.</summary>
 public sealed class ValidationRuleService(IDocumentStore store, RuleCache cache, TimeProvider clock)
 {
+    private static readonly Dictionary<string, string> SortFields = new(StringComparer.Ordinal)
+    {
+        ["created_at"] = "created_at",
+        ["updated_at"] = "updated_at",
+        ["name"] = "name",
+    };
+
     public async Task<ValidationRule> CreateAsync(Project project, ValidationRuleRequest request, CancellationToken cancellationToken)
     {
         var rule = new ValidationRule
@@ -79,17 +86,8 @@ public sealed class ValidationRuleService(IDocumentStore store, RuleCache cache,
 
     public Task<PagedResult<ValidationRule>> ListAsync(Project project, Paging paging, string order, DateRange created, CancellationToken cancellationToken)
     {
-        var (path, descending) = order switch
-        {
-            "created_at" => ("created_at", false),
-            "-created_at" => ("created_at", true),
-            "updated_at" => ("updated_at", false),
-            "-updated_at" => ("updated_at", true),
-            "name" => ("name", false),
-            "-name" => ("name", true),
-            _ => throw Problems.InvalidQueryParams("order must be one of created_at, -created_at, updated_at, -updated_at, name, -name."),
-        };
-        var query = new DocumentQuery(project.Id, ValidationRuleKeys.Kind) { OrderBy = path, Descending = descending, Where = [.. created.Conditions("created_at")] };
+        var sort = SortOrder.Parse(order, SortFields);
+        var query = new DocumentQuery(project.Id, ValidationRuleKeys.Kind) { OrderBy = sort.Path, Descending = sort.Descending, Where = [.. created.Conditions("created_at")] };
         return PageReader.ReadAsync<ValidationRule>(store, query, paging, cancellationToken);
     }
 }

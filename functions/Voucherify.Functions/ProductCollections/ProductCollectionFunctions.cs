@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Voucherify.Core.Collections;
-using Voucherify.Core.Errors;
 using Voucherify.Core.Lists;
 using Voucherify.Functions.Http;
 
@@ -14,13 +13,8 @@ public sealed class ProductCollectionFunctions(ProductCollectionService collecti
     [Function("ListProductCollections")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/product-collections")] HttpRequest request)
     {
-        var descending = (QueryReader.Text(request, "order") ?? "-created_at") switch
-        {
-            "created_at" => false,
-            "-created_at" => true,
-            _ => throw Problems.InvalidQueryParams("order must be created_at or -created_at."),
-        };
-        var page = await collections.ListAsync(request.Project(), QueryReader.Paging(request), descending, request.HttpContext.RequestAborted);
+        var order = QueryReader.Text(request, "order") ?? "-created_at";
+        var page = await collections.ListAsync(request.Project(), QueryReader.Paging(request), order, request.HttpContext.RequestAborted);
         return Api.Ok(WireList.Of("data", page.Items, page.Total));
     }
 
