@@ -14,29 +14,34 @@ internal static class SqliteConditions
 {
     private const string IsNumber = "IN ('integer','real')";
 
-    public static string Where(IReadOnlyList<Condition>? conditions, SqlParameters parameters)
+    /// <param name="bindPaths">
+    /// Paths as parameters: for a write's guard, which finds its row by key and so needs no expression index, and may
+    /// name a per-record path that as a literal would make each statement new SQL.
+    /// </param>
+    public static string Where(IReadOnlyList<Condition>? conditions, SqlParameters parameters, bool bindPaths = false)
     {
         if (conditions is null || conditions.Count == 0)
         {
             return "1";
         }
 
-        return string.Join(" AND ", conditions.Select(condition => "(" + Translate(condition, parameters) + ")"));
+        var paths = bindPaths ? parameters : null;
+        return string.Join(" AND ", conditions.Select(condition => "(" + Translate(condition, parameters, paths) + ")"));
     }
 
-    private static string Translate(Condition condition, SqlParameters parameters) => condition switch
+    private static string Translate(Condition condition, SqlParameters parameters, SqlParameters? paths) => condition switch
     {
-        Comparison comparison => Compare(comparison, parameters),
-        PathComparison comparison => ComparePaths(comparison),
+        Comparison comparison => Compare(comparison, parameters, paths),
+        PathComparison comparison => ComparePaths(comparison, paths),
         AnyOf { Alternatives.Count: 0 } => "0",
-        AnyOf anyOf => string.Join(" OR ", anyOf.Alternatives.Select(alternative => "(" + Translate(alternative, parameters) + ")")),
+        AnyOf anyOf => string.Join(" OR ", anyOf.Alternatives.Select(alternative => "(" + Translate(alternative, parameters, paths) + ")")),
         null => throw new ArgumentNullException(nameof(condition)),
         _ => throw new NotSupportedException($"Condition {condition.GetType().Name} is not supported."),
     };
 
-    private static string Compare(Comparison comparison, SqlParameters parameters)
+    private static string Compare(Comparison comparison, SqlParameters parameters, SqlParameters? paths)
     {
-        var field = SqliteField.For(comparison.Path);
+        var field = SqliteField.For(comparison.Path, paths);
         return comparison.Operator switch
         {
             ConditionOperator.Equal => Equal(field, SqliteJsonConstant.From(comparison.Value), parameters),
@@ -129,10 +134,10 @@ internal static class SqliteConditions
         return $"({field.Type} = 'text' AND substr({field.Value}, 1, length({prefix})) = {prefix})";
     }
 
-    private static string ComparePaths(PathComparison comparison)
+    private static string ComparePaths(PathComparison comparison, SqlParameters? paths)
     {
-        var left = SqliteField.For(comparison.Path);
-        var right = SqliteField.For(comparison.OtherPath);
+        var left = SqliteField.For(comparison.Path, paths);
+        var right = SqliteField.For(comparison.OtherPath, paths);
         var sameType = $"{TypeClass(left)} = {TypeClass(right)}";
         var equal = $"(({left.Value} IS NULL AND {right.Value} IS NULL) OR ({sameType} AND {left.Value} = {right.Value}))";
         var order = (string sqlOperator) =>

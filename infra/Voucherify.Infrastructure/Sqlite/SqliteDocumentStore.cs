@@ -37,6 +37,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
     private SqliteSession? writeSession;
     private volatile bool disposed;
 
+    // The writer never checkpoints (SQLite would do it inside a COMMIT, holding every queued write up); every few
+    // commits a read connection checkpoints in the background instead, PASSIVE, so neither side waits for the other.
+    private const int CommitsPerCheckpoint = 16;
+    private int commitsSinceCheckpoint;
+    private Task checkpointing = Task.CompletedTask;
+
     public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -114,7 +120,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         var text = document.Body.ToJsonString(JsonOptions);
         var etag = NewETag();
 
-        return await WriteAsync<StoredDocument?>(
+        var replaced = await WriteAsync<SqliteReturnedRow?>(
             async session =>
             {
                 var command = session.Command($"""
@@ -134,18 +140,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                     command.Parameters.AddWithValue("@ifMatch", ifMatch);
                 }
 
-                var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
-                if (stored is null)
+                var row = await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
+                if (row is null)
                 {
                     return ifMatch is not null && await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
                         ? throw new PreconditionFailedException(key)
                         : null;
                 }
 
-                await AppendChangeAsync(session, key, ChangeKind.Replaced, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
-                return stored;
+                await AppendChangeAsync(session, key, ChangeKind.Replaced, row.Body, etag, stamp, cancellationToken).ConfigureAwait(false);
+                return row;
             },
             cancellationToken).ConfigureAwait(false);
+        return replaced?.ToDocument(key);
     }
 
     public async Task<PatchResult> PatchAsync(
@@ -159,11 +166,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         // Built before taking the write lock: a bad path fails fast and holds nobody up.
         var parameters = new SqlParameters();
         var patched = SqlitePatch.BodyExpression(operations, parameters);
-        var guard = SqliteConditions.Where(conditions, parameters);
+        var guard = SqliteConditions.Where(conditions, parameters, bindPaths: true);
         var stamp = DocumentTimestamps.Format(Now());
         var etag = NewETag();
 
-        return await WriteAsync(
+        var (row, failed) = await WriteAsync<(SqliteReturnedRow? Row, PatchResult? Failed)>(
             async session =>
             {
                 // The guard and the write are one statement: no other writer can slip in between the check and the update.
@@ -180,18 +187,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 command.Parameters.AddWithValue("@etag", etag);
                 command.Parameters.AddWithValue("@now", stamp);
 
-                var (stored, storedText) = await ReadReturnedAsync(command, key, cancellationToken).ConfigureAwait(false);
-                if (stored is null)
+                var returned = await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
+                if (returned is null)
                 {
-                    return await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
+                    return (null, await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
                         ? PatchResult.ConditionFailed
-                        : PatchResult.NotFound;
+                        : PatchResult.NotFound);
                 }
 
-                await AppendChangeAsync(session, key, ChangeKind.Patched, storedText, etag, stamp, cancellationToken).ConfigureAwait(false);
-                return PatchResult.Applied(stored);
+                await AppendChangeAsync(session, key, ChangeKind.Patched, returned.Body, etag, stamp, cancellationToken).ConfigureAwait(false);
+                return (returned, null);
             },
             cancellationToken).ConfigureAwait(false);
+        return failed ?? PatchResult.Applied(row!.ToDocument(key));
     }
 
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -349,6 +357,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         writeGate.Wait();
         try
         {
+            checkpointing.Wait();
             lock (initLock)
             {
                 writeSession?.Dispose();
@@ -450,15 +459,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             DocumentTimestamps.Parse(reader.GetString(first + 2)),
             DocumentTimestamps.Parse(reader.GetString(first + 3)));
 
-    private static async Task<(StoredDocument? Document, string? Text)> ReadReturnedAsync(SqliteCommand command, DocumentKey key, CancellationToken cancellationToken)
+    private static async Task<SqliteReturnedRow?> ReadReturnedAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            return (null, null);
-        }
-
-        return (ReadDocument(reader, key, 0), reader.GetString(0));
+        return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
+            ? new SqliteReturnedRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            : null;
     }
 
     private static async Task<bool> ExistsAsync(SqliteSession session, DocumentKey key, CancellationToken cancellationToken)
@@ -501,7 +507,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         _ => throw new InvalidDataException($"Unknown change kind '{change}' in the change log."),
     };
 
-    private static JsonObject ParseBody(string text) =>
+    internal static JsonObject ParseBody(string text) =>
         JsonNode.Parse(text)?.AsObject() ?? throw new InvalidDataException("A stored body is not a JSON object.");
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
@@ -552,6 +558,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         return (T)(await queued.Completion.ConfigureAwait(false))!;
     }
 
+
     private async Task CommitBatchAsync()
     {
         var batch = new List<SqliteQueuedWrite>();
@@ -581,6 +588,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
                 }
 
                 session.Execute("COMMIT");
+                if (++commitsSinceCheckpoint >= CommitsPerCheckpoint && checkpointing.IsCompleted)
+                {
+                    commitsSinceCheckpoint = 0;
+                    checkpointing = Task.Run(Checkpoint);
+                }
             }
             catch
             {
@@ -596,6 +608,26 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         foreach (var write in batch)
         {
             write.Finish(failure);
+        }
+    }
+
+    private void Checkpoint()
+    {
+        try
+        {
+            var session = readPool.Rent();
+            try
+            {
+                session.Execute("PRAGMA wal_checkpoint(PASSIVE)");
+            }
+            finally
+            {
+                readPool.Return(session);
+            }
+        }
+        catch (Exception error) when (error is SqliteException or ObjectDisposedException)
+        {
+            // A checkpoint that cannot run now (busy, or the store is closing) is left to the next one or to the last close.
         }
     }
 
@@ -637,6 +669,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
             try
             {
                 SqliteSchema.Ensure(session.Connection);
+                session.Execute("PRAGMA wal_autocheckpoint = 0");
             }
             catch
             {

@@ -8,7 +8,10 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// </summary>
 internal readonly record struct SqliteField(string Value, string Type)
 {
-    public static SqliteField For(string path)
+    /// <param name="boundPaths">
+    /// Where to bind the path as a parameter; null writes it as a literal, which a query needs to match an expression index.
+    /// </param>
+    public static SqliteField For(string path, SqlParameters? boundPaths = null)
     {
         if (path == DocumentTimestamps.CreatedAtPath)
         {
@@ -20,7 +23,7 @@ internal readonly record struct SqliteField(string Value, string Type)
             return new("updated_at", "'text'");
         }
 
-        var literal = SqliteJsonPath.Literal(path);
+        var literal = boundPaths is null ? SqliteJsonPath.Literal(path) : SqliteJsonPath.Bound(path, boundPaths);
         return new($"json_extract(body, {literal})", $"json_type(body, {literal})");
     }
 }

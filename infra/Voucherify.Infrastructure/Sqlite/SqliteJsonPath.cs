@@ -19,6 +19,16 @@ internal static class SqliteJsonPath
         return $"'$.{path}'";
     }
 
+    /// <summary>
+    /// The path as a bound parameter. Patches name per-record paths (a pending use keyed by its record id), and a
+    /// literal would make every such statement new SQL: compiled again each time, and crowding the statement cache.
+    /// </summary>
+    public static string Bound(string path, SqlParameters parameters)
+    {
+        Validate(path);
+        return parameters.Add("$." + path);
+    }
+
     public static void Validate(string path)
     {
         ArgumentNullException.ThrowIfNull(path);

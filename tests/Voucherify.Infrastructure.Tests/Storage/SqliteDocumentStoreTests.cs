@@ -102,6 +102,55 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task The_log_is_checkpointed_into_the_file_in_the_background_while_the_store_is_open()
+    {
+        var path = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["n"] = 0 }));
+        var before = new FileInfo(path).Length;
+
+        // Far below the 1,000 pages at which SQLite would checkpoint on its own, so only the store's checkpoints move them.
+        for (var i = 0; i < 64; i++)
+        {
+            await store.CreateAsync(new NewDocument(Voucher with { Id = $"v{i + 2}" }, new JsonObject { ["padding"] = new string('x', 3000) }));
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (new FileInfo(path).Length == before && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.True(new FileInfo(path).Length > before + (64 * 3000), "the written documents reached the main file before the store closed");
+    }
+
+    [Fact]
+    public async Task Patches_naming_a_path_per_record_run_as_one_statement_shape_and_still_apply_exactly()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["pending"] = new JsonObject(), ["count"] = 0 }));
+
+        // More distinct per-record paths than the session keeps statements for: each is bound, not spliced into SQL.
+        for (var i = 0; i < 300; i++)
+        {
+            var path = $"pending.r_{i}";
+            var applied = await store.PatchAsync(Voucher, [PatchOperation.Set(path, i), PatchOperation.Increment("count", 1)], [Condition.IsNull(path)]);
+            Assert.Equal(PatchOutcome.Applied, applied.Outcome);
+            var again = await store.PatchAsync(Voucher, [PatchOperation.Set(path, -1)], [Condition.IsNull(path)]);
+            Assert.Equal(PatchOutcome.ConditionFailed, again.Outcome);
+            if (i % 2 == 0)
+            {
+                await store.PatchAsync(Voucher, [PatchOperation.Remove(path)], [Condition.IsNotNull(path)]);
+            }
+        }
+
+        var body = (await store.GetAsync(Voucher))!.Body;
+        Assert.Equal(300, body["count"]!.GetValue<int>());
+        Assert.Equal(Enumerable.Range(0, 300).Where(i => i % 2 == 1).Select(i => $"r_{i}"), body["pending"]!.AsObject().Select(p => p.Key));
+        Assert.Equal(299, body["pending"]!["r_299"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task Two_store_instances_on_one_file_still_enforce_a_guarded_limit()
     {
         // Two instances stand for two processes: only SQLite's file lock orders their writers.
