@@ -15,7 +15,9 @@ public static class DevHostApp
 
     public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // No configuration reload: its watcher covers the working folder, where the store's file lives by default, so
+        // it would wake on every write the store makes (and ignore it). A later argument can still turn it back on.
+        var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
         builder.Configuration.AddInMemoryCollection(DevDefaults.For(builder.Configuration));
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["ASPNETCORE_URLS"]))
         {
