@@ -6,6 +6,9 @@ public sealed record SqliteStoreOptions(string FilePath)
     /// <summary>Another process holding the write lock makes us wait this long before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Idle read connections kept open; more are opened under load and closed when returned.</summary>
-    public int MaxIdleReadConnections { get; init; } = 8;
+    /// <summary>
+    /// Idle read connections kept open; more are opened under load and closed when returned. Opening one costs its
+    /// pragmas and a fresh compile of every statement it runs, so the bound sits above the reads a busy host has in flight.
+    /// </summary>
+    public int MaxIdleReadConnections { get; init; } = 32;
 }
