@@ -20,6 +20,14 @@ public sealed class OrderRecorder(OrderService orders, IDocumentStore store)
         "applied_discount_amount", "items_applied_discount_amount", "total_applied_discount_amount", "items",
     ];
 
+    // The wire leaves a zero discount out; the stored order may still hold the null it was created with, which the
+    // calculated order cannot be read back from, so a zero is written.
+    private static readonly HashSet<string> ZeroWhenAbsent =
+    [
+        "discount_amount", "items_discount_amount", "total_discount_amount",
+        "applied_discount_amount", "items_applied_discount_amount", "total_applied_discount_amount",
+    ];
+
     public async Task<VoucherValidationRequest> UpsertAsync(Project project, VoucherValidationRequest request, CancellationToken cancellationToken)
     {
         if (request.Order is null)
@@ -45,15 +53,35 @@ public sealed class OrderRecorder(OrderService orders, IDocumentStore store)
     /// </summary>
     public async Task<Redemption> LinkAsync(Project project, Redemption redemption, CancellationToken cancellationToken)
     {
-        if (redemption.Order?.Id is not { } orderId)
+        if (Link(project, redemption) is not { } link)
         {
             return redemption;
         }
 
+        try
+        {
+            var result = await store.PatchAsync(link.Key, link.Operations, link.Conditions, cancellationToken);
+            return result.Document is { } order ? Linked(redemption, order) : redemption;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return redemption;
+        }
+    }
+
+    /// <summary>The patch that gives the order the redemption's discounts and its <c>redemptions</c> entry; null without an order.</summary>
+    /// <remarks>Needs only what is known before the use is taken (the order as calculated, the id, date and related object).</remarks>
+    public static AtomicPatch? Link(Project project, Redemption redemption)
+    {
+        if (redemption.Order?.Id is not { } orderId)
+        {
+            return null;
+        }
+
         var calculated = DocumentJson.ToBody(redemption.Order);
         var operations = CalculatedFields
-            .Where(calculated.ContainsKey)
-            .Select(name => PatchOperation.Set(name, calculated[name]?.DeepClone()))
+            .Where(name => calculated.ContainsKey(name) || ZeroWhenAbsent.Contains(name))
+            .Select(name => PatchOperation.Set(name, calculated[name]?.DeepClone() ?? JsonValue.Create(0)))
             .Append(PatchOperation.Set($"redemptions.{redemption.Id}", new JsonObject
             {
                 ["date"] = DocumentJson.ToNode(redemption.Date),
@@ -62,14 +90,8 @@ public sealed class OrderRecorder(OrderService orders, IDocumentStore store)
                 ["stacked"] = new JsonArray(),
             }))
             .ToList();
-        try
-        {
-            var result = await store.PatchAsync(OrderKeys.For(project, orderId), operations, null, cancellationToken);
-            return result.Document is { } order ? redemption with { Order = order.Read<OrderCalculated>() } : redemption;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            return redemption;
-        }
+        return new AtomicPatch(OrderKeys.For(project, orderId), operations);
     }
+
+    public static Redemption Linked(Redemption redemption, StoredDocument order) => redemption with { Order = order.Read<OrderCalculated>() };
 }

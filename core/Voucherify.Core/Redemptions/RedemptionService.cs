@@ -50,6 +50,11 @@ public sealed class RedemptionService(
         }
 
         var redemptionId = IdGenerator.New(IdPrefixes.Redemption, 18);
+        if (store is IAtomicDocumentWriter atomic)
+        {
+            return await TakeAtomicallyAsync(atomic, project, context, document.Key, voucher, campaign, eligibility, evaluation, redemptionId, requestId, cancellationToken);
+        }
+
         var reserved = await usage.ReserveAsync(document.Key, redemptionId, cancellationToken);
         if (reserved.Document is null)
         {
@@ -74,6 +79,62 @@ public sealed class RedemptionService(
             counters.ConfirmAllAsync(project, moves, redemption.Id, CancellationToken.None),
             linked);
         return await linked;
+    }
+
+    /// <summary>
+    /// On a store with transactions over documents: the use, the rule counters, the record and the order's link commit
+    /// together or not at all, so no journal entry, confirmation or recovery is needed, and a redemption is one write.
+    /// </summary>
+    private async Task<Redemption> TakeAtomicallyAsync(
+        IAtomicDocumentWriter atomic,
+        Project project,
+        RedemptionContext context,
+        DocumentKey voucherKey,
+        Voucher voucher,
+        Campaign? campaign,
+        Eligibility eligibility,
+        VoucherEvaluation evaluation,
+        string redemptionId,
+        string requestId,
+        CancellationToken cancellationToken)
+    {
+        var moves = evaluation.CounterMoves;
+        var link = OrderRecorder.Link(project, context.Success(redemptionId, voucher, evaluation.Order!));
+        while (true)
+        {
+            Redemption? redemption = null;
+            List<AtomicWrite> writes = [VoucherUsage.Take(voucherKey), .. moves.Select(move => RuleCounterLedger.Take(project, move))];
+            writes.Add(new AtomicCreate(RedemptionKeys.For(project, redemptionId), stored =>
+            {
+                redemption = context.Success(redemptionId, stored[0]!.Read<Voucher>(), evaluation.Order!);
+                return RuleCounterMoves.Attach(DocumentJson.ToBody(redemption), moves);
+            }));
+            if (link is not null)
+            {
+                writes.Add(link);
+            }
+
+            var result = await atomic.WriteAtomicallyAsync(writes, cancellationToken);
+            var move = result.FailedAt - 1;
+            switch (result.Outcome)
+            {
+                case AtomicWriteOutcome.Committed:
+                    return link is null ? redemption! : OrderRecorder.Linked(redemption!, result.Documents[^1]);
+                case AtomicWriteOutcome.ConditionFailed or AtomicWriteOutcome.NotFound when result.FailedAt == 0:
+                    throw await RefusedAsync(project, context, voucher, campaign, requestId, cancellationToken);
+                case AtomicWriteOutcome.ConditionFailed when move < moves.Count:
+                    throw await FailAsync(project, context, voucher, eligibility.RefusedBy(moves[move]), requestId, cancellationToken);
+                case AtomicWriteOutcome.NotFound when move < moves.Count:
+                    await counters.EnsureAsync(project, moves[move], cancellationToken);
+                    break;
+                case AtomicWriteOutcome.NotFound when link is not null && result.FailedAt == writes.Count - 1:
+                    // The order was deleted meanwhile: the redemption stands without the link, as on the journal path.
+                    link = null;
+                    break;
+                default:
+                    throw new InvalidOperationException($"Redemption {redemptionId}: write {result.FailedAt} of {writes.Count} was refused ({result.Outcome}).");
+            }
+        }
     }
 
     private async Task WriteAsync(DocumentKey voucherKey, Redemption redemption, IReadOnlyList<CounterMove> moves, Project project, CancellationToken cancellationToken)

@@ -14,18 +14,15 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
     public const string PendingCountPath = "pending_uses_count";
 
     /// <summary>Takes one use if the voucher is active and below its limit; atomic with the journal entry.</summary>
-    public Task<PatchResult> ReserveAsync(DocumentKey voucher, string redemptionId, CancellationToken cancellationToken)
-    {
-        Condition[] guards =
-        [
-            Condition.Eq("active", true),
-            Condition.AnyOf(
-                Condition.IsNull(VoucherRedemptionSummary.QuantityPath),
-                Condition.LessThanPath(VoucherRedemptionSummary.RedeemedQuantityPath, VoucherRedemptionSummary.QuantityPath)),
-            Condition.IsNull(EntryPath(redemptionId)),
-        ];
-        return MoveAsync(voucher, new PendingUse(PendingUse.Redeem, 1, redemptionId, clock.GetUtcNow()), guards, cancellationToken);
-    }
+    public Task<PatchResult> ReserveAsync(DocumentKey voucher, string redemptionId, CancellationToken cancellationToken) =>
+        MoveAsync(voucher, new PendingUse(PendingUse.Redeem, 1, redemptionId, clock.GetUtcNow()), [.. Available(), Condition.IsNull(EntryPath(redemptionId))], cancellationToken);
+
+    /// <summary>
+    /// The same take for a store that commits it in one transaction with its record (<see cref="IAtomicDocumentWriter"/>):
+    /// no journal entry, since there is no moment at which one exists without the other.
+    /// </summary>
+    public static AtomicPatch Take(DocumentKey voucher) =>
+        new(voucher, [PatchOperation.Increment(VoucherRedemptionSummary.RedeemedQuantityPath, 1)], Available());
 
     /// <summary>Gives one use back for a rollback; never below zero.</summary>
     public Task<PatchResult> ReturnAsync(DocumentKey voucher, string rollbackId, CancellationToken cancellationToken)
@@ -59,6 +56,14 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
             cancellationToken);
 
     public static string EntryPath(string recordId) => $"{PendingPath}.{recordId}";
+
+    private static Condition[] Available() =>
+    [
+        Condition.Eq("active", true),
+        Condition.AnyOf(
+            Condition.IsNull(VoucherRedemptionSummary.QuantityPath),
+            Condition.LessThanPath(VoucherRedemptionSummary.RedeemedQuantityPath, VoucherRedemptionSummary.QuantityPath)),
+    ];
 
     private Task<PatchResult> MoveAsync(DocumentKey voucher, PendingUse use, IReadOnlyList<Condition> guards, CancellationToken cancellationToken) =>
         store.PatchAsync(

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -14,7 +15,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// own savepoint, and every caller is answered after the COMMIT. Reads use a small pool of connections
 /// and never wait for writers.
 /// </summary>
-public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
+public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter, IDisposable
 {
     /// <summary>Stored text stays readable (no \u escapes for non-ASCII); it is never embedded in HTML.</summary>
     internal static readonly JsonSerializerOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -161,45 +162,62 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         IReadOnlyList<Condition>? conditions = null,
         CancellationToken cancellationToken = default)
     {
-        StoreArguments.Patch(key, operations);
-
         // Built before taking the write lock: a bad path fails fast and holds nobody up.
-        var parameters = new SqlParameters();
-        var patched = SqlitePatch.BodyExpression(operations, parameters);
-        var guard = SqliteConditions.Where(conditions, parameters, bindPaths: true);
-        var stamp = DocumentTimestamps.Format(Now());
-        var etag = NewETag();
+        var patch = PreparePatch(key, operations, conditions);
+        var (row, failed) = await WriteAsync(session => RunPatchAsync(session, patch, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return failed is { } outcome
+            ? outcome == PatchOutcome.NotFound ? PatchResult.NotFound : PatchResult.ConditionFailed
+            : PatchResult.Applied(row!.ToDocument(key));
+    }
 
-        var (row, failed) = await WriteAsync<(SqliteReturnedRow? Row, PatchResult? Failed)>(
-            async session =>
+    /// <summary>One queued write, so one transaction: a write that cannot be applied rolls back its savepoint, and with it the writes before it.</summary>
+    public async Task<AtomicWriteResult> WriteAtomicallyAsync(IReadOnlyList<AtomicWrite> writes, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        var patches = new SqlitePreparedPatch?[writes.Count];
+        for (var i = 0; i < writes.Count; i++)
+        {
+            switch (writes[i])
             {
-                // The guard and the write are one statement: no other writer can slip in between the check and the update.
-                var command = session.Command($"""
-                    UPDATE documents
-                    SET body = json_set({patched}, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
-                        etag = @etag,
-                        updated_at = @now
-                    WHERE {KeyMatch} AND ({guard})
-                    RETURNING body, etag, created_at, updated_at
-                    """);
-                AddKey(command, key);
-                parameters.CopyTo(command);
-                command.Parameters.AddWithValue("@etag", etag);
-                command.Parameters.AddWithValue("@now", stamp);
+                case AtomicPatch patch:
+                    patches[i] = PreparePatch(patch.Key, patch.Operations, patch.Conditions);
+                    break;
+                case AtomicCreate create:
+                    StoreArguments.Key(create.Key);
+                    ArgumentNullException.ThrowIfNull(create.Body);
+                    break;
+                case null:
+                    throw new ArgumentNullException(nameof(writes));
+                default:
+                    throw new NotSupportedException($"Atomic write {writes[i].GetType().Name} is not supported.");
+            }
+        }
 
-                var returned = await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
-                if (returned is null)
+        try
+        {
+            var stored = await WriteAsync<IReadOnlyList<StoredDocument>>(
+                async session =>
                 {
-                    return (null, await ExistsAsync(session, key, cancellationToken).ConfigureAwait(false)
-                        ? PatchResult.ConditionFailed
-                        : PatchResult.NotFound);
-                }
+                    var done = new StoredDocument?[writes.Count];
+                    for (var i = 0; i < writes.Count; i++)
+                    {
+                        done[i] = writes[i] switch
+                        {
+                            AtomicPatch => await PatchOrAbortAsync(session, patches[i]!, i, cancellationToken).ConfigureAwait(false),
+                            AtomicCreate create => await CreateOrAbortAsync(session, create, done, i, cancellationToken).ConfigureAwait(false),
+                            _ => throw new UnreachableException(),
+                        };
+                    }
 
-                await AppendChangeAsync(session, key, ChangeKind.Patched, returned.Body, etag, stamp, cancellationToken).ConfigureAwait(false);
-                return (returned, null);
-            },
-            cancellationToken).ConfigureAwait(false);
-        return failed ?? PatchResult.Applied(row!.ToDocument(key));
+                    return done!;
+                },
+                cancellationToken).ConfigureAwait(false);
+            return AtomicWriteResult.Committed(stored);
+        }
+        catch (SqliteAtomicAbort abort)
+        {
+            return AtomicWriteResult.Refused(abort.Index, abort.Outcome);
+        }
     }
 
     public async Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default)
@@ -465,6 +483,63 @@ public sealed class SqliteDocumentStore : IDocumentStore, IDisposable
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
             ? new SqliteReturnedRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
             : null;
+    }
+
+    private SqlitePreparedPatch PreparePatch(DocumentKey key, IReadOnlyList<PatchOperation> operations, IReadOnlyList<Condition>? conditions)
+    {
+        StoreArguments.Patch(key, operations);
+        var parameters = new SqlParameters();
+        var patched = SqlitePatch.BodyExpression(operations, parameters);
+        var guard = SqliteConditions.Where(conditions, parameters, bindPaths: true);
+
+        // The guard and the write are one statement: no other writer can slip in between the check and the update.
+        var sql = $"""
+            UPDATE documents
+            SET body = json_set({patched}, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
+                etag = @etag,
+                updated_at = @now
+            WHERE {KeyMatch} AND ({guard})
+            RETURNING body, etag, created_at, updated_at
+            """;
+        return new SqlitePreparedPatch(key, sql, parameters, NewETag(), DocumentTimestamps.Format(Now()));
+    }
+
+    /// <returns>The row as patched, or why there is none.</returns>
+    private static async Task<(SqliteReturnedRow? Row, PatchOutcome? Failed)> RunPatchAsync(SqliteSession session, SqlitePreparedPatch patch, CancellationToken cancellationToken)
+    {
+        var command = session.Command(patch.Sql);
+        AddKey(command, patch.Key);
+        patch.Parameters.CopyTo(command);
+        command.Parameters.AddWithValue("@etag", patch.ETag);
+        command.Parameters.AddWithValue("@now", patch.Stamp);
+
+        var row = await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
+        if (row is null)
+        {
+            return (null, await ExistsAsync(session, patch.Key, cancellationToken).ConfigureAwait(false) ? PatchOutcome.ConditionFailed : PatchOutcome.NotFound);
+        }
+
+        await AppendChangeAsync(session, patch.Key, ChangeKind.Patched, row.Body, patch.ETag, patch.Stamp, cancellationToken).ConfigureAwait(false);
+        return (row, null);
+    }
+
+    private static async Task<StoredDocument> PatchOrAbortAsync(SqliteSession session, SqlitePreparedPatch patch, int index, CancellationToken cancellationToken)
+    {
+        var (row, failed) = await RunPatchAsync(session, patch, cancellationToken).ConfigureAwait(false);
+        return failed switch
+        {
+            PatchOutcome.NotFound => throw new SqliteAtomicAbort(index, AtomicWriteOutcome.NotFound),
+            PatchOutcome.ConditionFailed => throw new SqliteAtomicAbort(index, AtomicWriteOutcome.ConditionFailed),
+            _ => row!.ToDocument(patch.Key),
+        };
+    }
+
+    private async Task<StoredDocument> CreateOrAbortAsync(SqliteSession session, AtomicCreate create, IReadOnlyList<StoredDocument?> done, int index, CancellationToken cancellationToken)
+    {
+        var insert = PrepareInsert(new NewDocument(create.Key, create.Body(done)));
+        return await InsertAsync(session, insert, cancellationToken).ConfigureAwait(false)
+            ? insert.Stored
+            : throw new SqliteAtomicAbort(index, AtomicWriteOutcome.Conflict);
     }
 
     private static async Task<bool> ExistsAsync(SqliteSession session, DocumentKey key, CancellationToken cancellationToken)

@@ -72,6 +72,21 @@ public sealed class RuleCounterLedger(IDocumentStore store, TimeProvider clock)
 
     public static string EntryPath(string recordId) => $"{PendingPath}.{recordId}";
 
+    /// <summary>A move for a store that commits it in one transaction with its record: the guards and amounts, no journal entry.</summary>
+    public static AtomicPatch Take(Project project, CounterMove move) =>
+        new(RuleCounterKeys.For(project, move.CounterId), Amounts(move), [.. move.Guards]);
+
+    /// <summary>A counter starts at zero the first time a budget rule needs it; a racing creator's document is as good as ours.</summary>
+    public async Task EnsureAsync(Project project, CounterMove move, CancellationToken cancellationToken) =>
+        await EnsureAsync(RuleCounterKeys.For(project, move.CounterId), cancellationToken);
+
+    private static PatchOperation[] Amounts(CounterMove move) =>
+    [
+        PatchOperation.Increment(RuleCounterKeys.RedemptionsCount, move.Count),
+        PatchOperation.Increment(RuleCounterKeys.DiscountedAmount, move.DiscountedAmount),
+        PatchOperation.Increment(RuleCounterKeys.OrdersAmount, move.OrdersAmount),
+    ];
+
     private async Task<bool> MoveAsync(Project project, CounterMove move, string kind, string recordId, List<Condition> guards, CancellationToken cancellationToken)
     {
         var key = RuleCounterKeys.For(project, move.CounterId);
@@ -79,9 +94,7 @@ public sealed class RuleCounterLedger(IDocumentStore store, TimeProvider clock)
         guards.Add(Condition.IsNull(EntryPath(recordId)));
         PatchOperation[] operations =
         [
-            PatchOperation.Increment(RuleCounterKeys.RedemptionsCount, move.Count),
-            PatchOperation.Increment(RuleCounterKeys.DiscountedAmount, move.DiscountedAmount),
-            PatchOperation.Increment(RuleCounterKeys.OrdersAmount, move.OrdersAmount),
+            .. Amounts(move),
             PatchOperation.Set(EntryPath(recordId), DocumentJson.ToNode(entry)),
             PatchOperation.Increment(PendingCountPath, 1),
         ];
@@ -95,7 +108,6 @@ public sealed class RuleCounterLedger(IDocumentStore store, TimeProvider clock)
         return result.Outcome == PatchOutcome.Applied;
     }
 
-    /// <summary>A counter starts at zero the first time a budget rule needs it; a racing creator's document is as good as ours.</summary>
     private async Task EnsureAsync(DocumentKey key, CancellationToken cancellationToken)
     {
         var body = new JsonObject
