@@ -90,8 +90,8 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
         if (findLast)
         {
             var last = await CustomerOrderTallies.LastCountingAsync(store, project, customerId, applied, cancellationToken);
-            var lastApplied = applied.Values.Where(order => order.Counts).Aggregate(last, (best, order) => best is null || order.CreatedAfter(best) ? order : best);
-            CustomerOrderSummary.SetLast(summary, lastApplied);
+            var newLast = applied.Values.Where(order => order.Counts).Aggregate(last, (best, order) => best is null || order.CreatedAfter(best) ? order : best);
+            CustomerOrderSummary.SetLast(summary, newLast);
         }
 
         // A tally behind the version applied (written now, or by a run that crashed before its tally writes).
