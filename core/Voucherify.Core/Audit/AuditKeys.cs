@@ -9,7 +9,7 @@ public static class AuditKeys
     public const string Kind = "audit";
 
     /// <summary>Kinds derived from other writes: auditing them would only repeat what their sources' trails say.</summary>
-    public static readonly IReadOnlySet<string> Untracked = new HashSet<string>(StringComparer.Ordinal) { Kind, CustomerSummaryKeys.Kind };
+    public static readonly IReadOnlySet<string> Untracked = new HashSet<string>(StringComparer.Ordinal) { Kind, CustomerSummaryKeys.Kind, CustomerOrderTallyKeys.Kind };
 
     public static DocumentKey For(string projectId, string objectId, string entryId) => new(projectId, Kind, objectId, entryId);
 }

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Customers;
 
@@ -9,8 +8,7 @@ namespace Voucherify.Core.Customers;
 /// ids of the records most recently counted. Those ids are what makes counting idempotent: a redelivered
 /// record is found there and counted no second time. The list is bounded; redelivery only ever repeats the
 /// recent tail of the feed (what came after the last checkpoint), far fewer records per customer than kept.
-/// Orders change (status, amounts) so they are kept differently: <c>counted_orders</c> holds, per order, the
-/// latest version seen and what it contributes, and <c>summary.orders</c> is derived from those entries.
+/// Orders change (status, amounts) so they are kept differently, see <see cref="CustomerOrderSummary"/>.
 /// </summary>
 public static class CustomerSummaryDocument
 {
@@ -39,7 +37,7 @@ public static class CustomerSummaryDocument
             ["gift"] = new JsonObject { ["redeemed_amount"] = 0, ["amount_to_go"] = 0 },
             ["loyalty_card"] = new JsonObject { ["redeemed_points"] = 0, ["points_to_go"] = 0 },
         },
-        ["orders"] = OrdersSummary([]),
+        ["orders"] = CustomerOrderSummary.Empty(),
     };
 
     public static bool HasCounted(JsonObject body, string recordId) =>
@@ -71,65 +69,6 @@ public static class CustomerSummaryDocument
         }
 
         return next;
-    }
-
-    /// <summary>
-    /// Puts the order's version in a copy of <paramref name="body"/> and derives <c>summary.orders</c> again.
-    /// </summary>
-    /// <returns>
-    /// Null when the version is not later than the one remembered for the order: a redelivery, or an older version
-    /// delivered again after a newer one was counted, changes nothing.
-    /// </returns>
-    public static JsonObject? ApplyOrder(JsonObject body, OrderContribution order)
-    {
-        if (body["counted_orders"]?[order.OrderId]?["sequence"] is JsonValue seen && seen.Deserialize<long>() >= order.Sequence)
-        {
-            return null;
-        }
-
-        var next = body.DeepClone().AsObject();
-        var orders = next["counted_orders"] as JsonObject ?? [];
-        next["counted_orders"] = orders;
-        var entry = new JsonObject { ["sequence"] = order.Sequence };
-        if (order.Counts)
-        {
-            entry["amount"] = order.Amount;
-            entry["created_at"] = order.CreatedAt;
-        }
-
-        orders[order.OrderId] = entry;
-        next["customer_id"] ??= order.CustomerId;
-        next["summary"]!["orders"] = OrdersSummary(orders.Where(p => p.Value?["amount"] is not null).Select(p => (p.Key, p.Value!.AsObject())).ToList());
-        return next;
-    }
-
-    /// <summary>
-    /// The contract's summary.orders of the counting orders. average_amount is integer division (rounds toward zero;
-    /// amounts are never negative, so down). The last order is the one created last; orders created in the same
-    /// millisecond are told apart by id, so every instance picks the same one.
-    /// </summary>
-    private static JsonObject OrdersSummary(IReadOnlyList<(string Id, JsonObject Entry)> counting)
-    {
-        var total = counting.Sum(o => checked(o.Entry["amount"]!.Deserialize<long>()));
-        var summary = new JsonObject
-        {
-            ["total_amount"] = total,
-            ["total_count"] = counting.Count,
-            ["average_amount"] = counting.Count == 0 ? 0 : total / counting.Count,
-            ["last_order_amount"] = 0,
-        };
-        var last = counting
-            .OrderBy(o => o.Entry["created_at"]?.Deserialize<string>() is { } at ? DocumentTimestamps.Parse(at) : DateTimeOffset.MinValue)
-            .ThenBy(o => o.Id, StringComparer.Ordinal)
-            .Select(o => o.Entry)
-            .LastOrDefault();
-        if (last is not null)
-        {
-            summary["last_order_amount"] = last["amount"]!.DeepClone();
-            summary["last_order_date"] = last["created_at"]?.DeepClone();
-        }
-
-        return summary;
     }
 
     /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>

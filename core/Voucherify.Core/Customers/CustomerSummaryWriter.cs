@@ -13,13 +13,17 @@ public static class CustomerSummaryWriter
 {
     /// <param name="empty">The document of a customer with nothing counted yet.</param>
     /// <param name="apply">The next body, or null when the change is already in it (nothing to write).</param>
-    public static async Task ApplyAsync(IDocumentStore store, DocumentKey key, Func<JsonObject> empty, Func<JsonObject, JsonObject?> apply, CancellationToken cancellationToken)
+    public static Task ApplyAsync(IDocumentStore store, DocumentKey key, Func<JsonObject> empty, Func<JsonObject, JsonObject?> apply, CancellationToken cancellationToken) =>
+        ApplyAsync(store, key, empty, current => Task.FromResult(apply(current)), cancellationToken);
+
+    /// <param name="apply">As above, for a change that reads other documents to decide (run again on every conflict).</param>
+    public static async Task ApplyAsync(IDocumentStore store, DocumentKey key, Func<JsonObject> empty, Func<JsonObject, Task<JsonObject?>> apply, CancellationToken cancellationToken)
     {
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var current = await store.GetAsync(key, cancellationToken);
-            if (apply(current?.Body ?? empty()) is not { } next)
+            if (await apply(current?.Body ?? empty()) is not { } next)
             {
                 return;
             }

@@ -14,6 +14,14 @@ namespace Voucherify.Core.Customers;
 /// </summary>
 public sealed record OrderContribution(string OrderId, string CustomerId, long Sequence, bool Counts, long Amount, string? CreatedAt)
 {
+    /// <summary>
+    /// The order's own created_at, under a name of its own: the store owns <c>created_at</c> of the tally and
+    /// summary documents this is written into.
+    /// </summary>
+    public const string CreatedAtPath = "order_created_at";
+
+    public const string CountsPath = "counts";
+
     /// <returns>Null for a deletion or an order that names no customer (there is no summary to keep).</returns>
     public static OrderContribution? Of(DocumentChange change)
     {
@@ -24,6 +32,45 @@ public sealed record OrderContribution(string OrderId, string CustomerId, long S
 
         var counts = JsonText.Of(order, "status") is OrderStatuses.Paid or OrderStatuses.Fulfilled;
         return new OrderContribution(change.Key.Id, customerId, change.Sequence, counts, counts ? AmountOf(order) : 0, JsonText.Of(order, "created_at"));
+    }
+
+    /// <summary>Reads back what <see cref="ToJson"/> wrote (a tally document or an entry of the summary).</summary>
+    public static OrderContribution FromJson(JsonObject entry, string customerId) => new(
+        entry["id"]!.GetValue<string>(),
+        customerId,
+        entry["sequence"]!.Deserialize<long>(),
+        entry[CountsPath]!.Deserialize<bool>(),
+        entry["amount"]!.Deserialize<long>(),
+        JsonText.Of(entry, CreatedAtPath));
+
+    /// <summary>The later of two versions of one order known from different places; either may be unknown.</summary>
+    public static OrderContribution? Later(OrderContribution? one, OrderContribution? other) =>
+        one is null ? other
+        : other is null ? one
+        : other.Sequence > one.Sequence ? other : one;
+
+    public JsonObject ToJson() => new()
+    {
+        ["id"] = OrderId,
+        ["sequence"] = Sequence,
+        [CountsPath] = Counts,
+        ["amount"] = Amount,
+        [CreatedAtPath] = CreatedAt,
+    };
+
+    /// <summary>Whether the summary would be the same with this version in place of <paramref name="other"/> (null: no order).</summary>
+    public bool AddsTheSameAs(OrderContribution? other) =>
+        other is null ? !Counts : Counts == other.Counts && (!Counts || (Amount == other.Amount && CreatedAt == other.CreatedAt));
+
+    /// <summary>
+    /// The customer's last order is the one created last; orders created in the same millisecond are told apart by
+    /// id, so every instance picks the same one. Timestamps are fixed-width UTC, so string order is time order,
+    /// the same order the store sorts tally documents in.
+    /// </summary>
+    public bool CreatedAfter(OrderContribution other)
+    {
+        var byTime = string.CompareOrdinal(CreatedAt, other.CreatedAt);
+        return byTime != 0 ? byTime > 0 : string.CompareOrdinal(OrderId, other.OrderId) > 0;
     }
 
     /// <summary>What the customer pays: the amount after discounts, else (nothing calculated yet) the amount, else 0.</summary>

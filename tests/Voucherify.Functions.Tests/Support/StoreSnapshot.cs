@@ -14,13 +14,13 @@ namespace Voucherify.Functions.Tests.Support;
 /// <summary>
 /// What the dev host's store holds, read around the API (every document's key, etag and body) from the SQLite file or,
 /// when the suite runs on Cosmos DB, from the documents container, to prove a request changed nothing. Documents that
-/// background handlers derive after earlier writes (audit entries, customer summaries, change-feed bookkeeping) are
+/// background handlers derive after earlier writes (audit entries, customer summaries and order tallies, change-feed bookkeeping) are
 /// left out: they may land at any time. So are failed redemptions: the contract records a refused redeem as a
 /// redemption with result FAILURE.
 /// </summary>
 public sealed class StoreSnapshot : IDisposable
 {
-    private static readonly string[] Derived = [AuditKeys.Kind, CustomerSummaryKeys.Kind, ChangeFeedKeys.ParkedKind, ChangeFeedKeys.CheckpointKind];
+    private static readonly string[] Derived = [AuditKeys.Kind, CustomerSummaryKeys.Kind, CustomerOrderTallyKeys.Kind, ChangeFeedKeys.ParkedKind, ChangeFeedKeys.CheckpointKind];
 
     private readonly SqliteConnection? sqlite;
     private readonly CosmosClient? cosmos;
@@ -55,7 +55,7 @@ public sealed class StoreSnapshot : IDisposable
         command.CommandText = """
             SELECT group_concat(project_id || '|' || kind || '|' || partition_key || '|' || id || '|' || etag || '|' || body, char(10))
             FROM (SELECT * FROM documents
-                  WHERE project_id <> @system AND kind NOT IN (@d0, @d1, @d2, @d3)
+                  WHERE project_id <> @system AND kind NOT IN (@d0, @d1, @d2, @d3, @d4)
                     AND NOT (kind = @redemption AND json_extract(body, '$.result') = 'FAILURE')
                     AND (@project IS NULL OR project_id = @project)
                   ORDER BY project_id, kind, partition_key, id)

@@ -1,0 +1,108 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Voucherify.Core.Customers;
+
+/// <summary>
+/// <c>summary.orders</c> as running totals inside the customer summary document, changed by the difference between an
+/// order's previous and new contribution, so a change costs the same however many orders the customer has. Beside
+/// the contract's fields the document keeps <c>last_order</c> (the counting order created last) and
+/// <c>applied_orders</c>: the last <see cref="RememberedOrders"/> versions applied, one per order, written in the same
+/// etag-guarded write as the totals. Per-order state lives in tally documents (<see cref="CustomerOrderTallyKeys"/>),
+/// written after the summary; an entry here covers a tally write lost to a crash until the change comes again.
+/// </summary>
+public static class CustomerOrderSummary
+{
+    /// <summary>
+    /// Far more than the changes of one customer a crash can leave without their tally write: that is at most the
+    /// batches in flight (one per feed lease, 100 changes each by default), and they come again right after.
+    /// </summary>
+    public const int RememberedOrders = 500;
+
+    private const string AppliedPath = "applied_orders";
+
+    private const string LastPath = "last_order";
+
+    /// <summary>The contract's summary.orders of a customer nothing has been counted for: no last_order_date.</summary>
+    public static JsonObject Empty() => new()
+    {
+        ["total_amount"] = 0,
+        ["total_count"] = 0,
+        ["average_amount"] = 0,
+        ["last_order_amount"] = 0,
+    };
+
+    /// <summary>The versions applied most recently, by order id.</summary>
+    public static Dictionary<string, OrderContribution> Applied(JsonObject body, string customerId) =>
+        (body[AppliedPath] as JsonArray ?? [])
+            .Select(entry => OrderContribution.FromJson(entry!.AsObject(), customerId))
+            .ToDictionary(entry => entry.OrderId, StringComparer.Ordinal);
+
+    public static OrderContribution? Last(JsonObject body, string customerId) =>
+        body[LastPath] is JsonObject last ? OrderContribution.FromJson(last, customerId) : null;
+
+    /// <summary>
+    /// Replaces the order's <paramref name="previous"/> contribution (null: none yet) by <paramref name="next"/> in
+    /// <paramref name="body"/> and remembers <paramref name="next"/> as applied.
+    /// </summary>
+    /// <returns>
+    /// True when the last order may have changed to one this document does not know (the last order stopped counting):
+    /// then <see cref="SetLast"/> must be given the one found among the tallies.
+    /// </returns>
+    public static bool Apply(JsonObject body, OrderContribution? previous, OrderContribution next)
+    {
+        var orders = body["summary"]!["orders"]!.AsObject();
+        var count = Add(orders, "total_count", (next.Counts ? 1 : 0) - (previous is { Counts: true } ? 1 : 0));
+        var total = Add(orders, "total_amount", next.Amount - (previous?.Amount ?? 0));
+
+        // Integer division: rounds toward zero, and amounts are never negative, so down.
+        orders["average_amount"] = count == 0 ? 0 : total / count;
+        Remember(body, next);
+
+        var last = Last(body, next.CustomerId);
+        if (next.Counts && (last is null || next.CreatedAfter(last) || (last.OrderId == next.OrderId && last.CreatedAt == next.CreatedAt)))
+        {
+            SetLast(body, next);
+            return false;
+        }
+
+        return last?.OrderId == next.OrderId;
+    }
+
+    public static void SetLast(JsonObject body, OrderContribution? last)
+    {
+        var orders = body["summary"]!["orders"]!.AsObject();
+        orders["last_order_amount"] = last?.Amount ?? 0;
+        orders.Remove("last_order_date");
+        body.Remove(LastPath);
+        if (last is not null)
+        {
+            orders["last_order_date"] = last.CreatedAt;
+            body[LastPath] = last.ToJson();
+        }
+    }
+
+    private static void Remember(JsonObject body, OrderContribution applied)
+    {
+        var entries = body[AppliedPath] as JsonArray ?? [];
+        body[AppliedPath] = entries;
+        if (entries.FirstOrDefault(entry => entry!["id"]!.GetValue<string>() == applied.OrderId) is { } earlier)
+        {
+            entries.Remove(earlier);
+        }
+
+        entries.Add(applied.ToJson());
+        while (entries.Count > RememberedOrders)
+        {
+            entries.RemoveAt(0);
+        }
+    }
+
+    /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>
+    private static long Add(JsonObject node, string name, long delta)
+    {
+        var value = checked((node[name]?.Deserialize<long>() ?? 0) + delta);
+        node[name] = value;
+        return value;
+    }
+}
