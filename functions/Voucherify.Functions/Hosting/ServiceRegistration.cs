@@ -95,7 +95,7 @@ public static class ServiceRegistration
         var options = configuration.GetSection(VoucherifyOptions.Section).Get<VoucherifyOptions>() ?? new VoucherifyOptions();
         if (string.Equals(options.Store, "sqlite", StringComparison.OrdinalIgnoreCase))
         {
-            services.AddSqliteDocumentStore(options.SqlitePath);
+            services.AddSqliteDocumentStore(options.SqlitePath, DerivedKinds.All);
         }
         else if (string.Equals(options.Store, "cosmos", StringComparison.OrdinalIgnoreCase))
         {

@@ -447,7 +447,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     }
 
     /// <returns>False if the key is taken.</returns>
-    private static async Task<bool> InsertAsync(SqliteSession session, SqliteInsert insert, CancellationToken cancellationToken)
+    private async Task<bool> InsertAsync(SqliteSession session, SqliteInsert insert, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var key = insert.Stored.Key;
@@ -505,7 +505,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     }
 
     /// <returns>The row as patched, or why there is none.</returns>
-    private static async Task<(SqliteReturnedRow? Row, PatchOutcome? Failed)> RunPatchAsync(SqliteSession session, SqlitePreparedPatch patch, CancellationToken cancellationToken)
+    private async Task<(SqliteReturnedRow? Row, PatchOutcome? Failed)> RunPatchAsync(SqliteSession session, SqlitePreparedPatch patch, CancellationToken cancellationToken)
     {
         var command = session.Command(patch.Sql);
         AddKey(command, patch.Key);
@@ -523,7 +523,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         return (row, null);
     }
 
-    private static async Task<StoredDocument> PatchOrAbortAsync(SqliteSession session, SqlitePreparedPatch patch, int index, CancellationToken cancellationToken)
+    private async Task<StoredDocument> PatchOrAbortAsync(SqliteSession session, SqlitePreparedPatch patch, int index, CancellationToken cancellationToken)
     {
         var (row, failed) = await RunPatchAsync(session, patch, cancellationToken).ConfigureAwait(false);
         return failed switch
@@ -549,9 +549,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 1;
     }
 
-    private static async Task AppendChangeAsync(
+    private async Task AppendChangeAsync(
         SqliteSession session, DocumentKey key, ChangeKind change, string? body, string? etag, string at, CancellationToken cancellationToken)
     {
+        if (options.UnloggedKinds.Contains(key.Kind))
+        {
+            return;
+        }
+
         var command = session.Command("""
             INSERT INTO changes (project_id, kind, partition_key, id, change, body, etag, at)
             VALUES (@project, @kind, @partition, @id, @change, @body, @etag, @at)

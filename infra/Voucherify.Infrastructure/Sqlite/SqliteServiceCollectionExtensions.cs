@@ -11,12 +11,14 @@ public static class SqliteServiceCollectionExtensions
     /// <see cref="IDocumentStore"/>. One instance per file: its single writer connection is what
     /// orders writes without lock contention. Its change log is the <see cref="IChangeFeed"/> the polling processor reads. Uses the registered <see cref="TimeProvider"/>, else the system clock.
     /// </summary>
-    public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, string path)
+    /// <param name="unloggedKinds">Kinds left out of the change log (<see cref="SqliteStoreOptions.UnloggedKinds"/>).</param>
+    public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, string path, IReadOnlySet<string>? unloggedKinds = null)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        var options = new SqliteStoreOptions(path) { UnloggedKinds = unloggedKinds ?? new HashSet<string>(StringComparer.Ordinal) };
         services.AddSingleton(provider => new SqliteDocumentStore(
-            new SqliteStoreOptions(path),
+            options,
             provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<SqliteDocumentStore>());
         services.AddSingleton<IChangeFeed, SqliteChangeFeed>();

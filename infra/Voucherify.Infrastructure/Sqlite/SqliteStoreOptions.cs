@@ -11,4 +11,10 @@ public sealed record SqliteStoreOptions(string FilePath)
     /// pragmas and a fresh compile of every statement it runs, so the bound sits above the reads a busy host has in flight.
     /// </summary>
     public int MaxIdleReadConnections { get; init; } = 32;
+
+    /// <summary>
+    /// Kinds whose writes stay out of the change log: bookkeeping derived from the feed (audit entries, summaries,
+    /// checkpoints) that no handler is fed. Logging them would copy every such body once more for nobody to read.
+    /// </summary>
+    public IReadOnlySet<string> UnloggedKinds { get; init; } = new HashSet<string>(StringComparer.Ordinal);
 }
