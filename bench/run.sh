@@ -4,11 +4,13 @@
 # A benchmark, not a test.
 #   bench/run.sh [codes] [seconds per scenario] [connections]
 #   BENCH_MILLION=1 bench/run.sh ...   also times the generation of 1,000,000 codes (several minutes)
+#   WARMUP=5 (default) seconds of unmeasured load before each scenario
 set -euo pipefail
 
 codes=${1:-100000}
 seconds=${2:-10}
 connections=${3:-32}
+warmup=${WARMUP:-5}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 port=7181
@@ -24,6 +26,19 @@ dotnet "$root/functions/Voucherify.DevHost/bin/Release/net10.0/Voucherify.DevHos
 host=$!
 trap 'kill $host 2>/dev/null || true; rm -rf "$work"' EXIT
 until curl -sf "$base/health" >/dev/null; do sleep 0.2; done
+
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$host/stat"; }
+# Waits (up to 120 s) until the host has used under 5% of a core for a second: the change feed has caught up with
+# what the last phase wrote, so its work is charged to that phase and not to the next one.
+settle() {
+  local i before
+  for i in $(seq 1 120); do
+    before=$(cpu_ticks); sleep 1
+    [ $(( $(cpu_ticks) - before )) -lt 5 ] && return 0
+  done
+  echo "  (the host was still busy after 120 s)" >&2
+}
+ticks_per_second=$(getconf CLK_TCK)
 
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 
@@ -61,14 +76,27 @@ else
   served "/v1/validation-rules/$rule_id/assignments" "{\"campaign\":\"$campaign_id\"}" && echo "  validation rule with 4 conditions on the campaign"
 fi
 
+echo "Waiting for the change feed to catch up with the seeding"
+settle
+
 export CODES_FILE="$work/codes.txt"
 for page in $(seq 1 20); do
   curl -s "${auth[@]}" "$base/v1/vouchers?campaign=Bench&limit=100&page=$page" | grep -o '"code":"[^"]*"' | cut -d'"' -f4
 done >"$CODES_FILE"
 
-run() { # name script [env]
-  local name=$1 script=$2
-  wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed "s/^RESULT/$name/"
+
+# Each scenario: a warm-up run (JIT tiering, connection and statement caches) that is not counted, a measured run,
+# then the wait for the change feed to catch up. cpu_ms is the host's CPU (user + sys) over the measured run and that
+# catch-up, per measured request: the cost of a request including the background work it causes.
+run() { # name script
+  local name=$1 script=$2 before result
+  wrk -t2 -c"$connections" -d"${warmup}s" -s "$WRK_DIR/$script" "$base" >/dev/null 2>&1
+  settle
+  before=$(cpu_ticks)
+  result=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT')
+  settle
+  local requests=${result##*requests=}
+  echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc)" | sed "s/^RESULT/$name/"
 }
 
 results="$work/results.txt"
@@ -83,10 +111,10 @@ results="$work/results.txt"
 
 peak=$(grep VmHWM /proc/$host/status | awk '{print $2}')
 ceiling=$(awk '$1=="health"{split($2,a,"="); print a[2]}' "$results")
-printf '\n%-18s %10s %9s %9s %9s %7s %9s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling"
+printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms"
 awk -v ceiling="$ceiling" '{
   for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling
+  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling, v["cpu_ms"]
 }' "$results"
 if [ "${BENCH_MILLION:-0}" = 1 ]; then
   started=$(date +%s.%N)
@@ -100,4 +128,4 @@ echo
 echo "generation of $codes codes: ${generation}s"
 [ -n "${million:-}" ] && echo "generation of 1,000,000 codes: ${million}s"
 echo "peak host memory (VmHWM): $((peak / 1024)) MiB"
-echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)}') GiB; wrk -t2 -c$connections -d${seconds}s on the same machine"
+echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)}') GiB; wrk -t2 -c$connections -d${seconds}s after ${warmup}s of warm-up, on the same machine"

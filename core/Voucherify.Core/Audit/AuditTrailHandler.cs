@@ -33,9 +33,9 @@ public sealed class AuditTrailHandler(IDocumentStore store) : IBatchChangeHandle
     public Task HandleBatchAsync(IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken) =>
         store.CreateManyAsync(changes.Select(EntryOf).ToList(), cancellationToken);
 
-    private static NewDocument EntryOf(DocumentChange change)
-    {
-        var entry = new AuditEntry
+    /// <summary>The entry a change makes, wherever the trail is kept; its id is derived from the change alone.</summary>
+    public static AuditEntry Of(DocumentChange change) =>
+        new()
         {
             Id = IdOf(change),
             ObjectId = change.Key.Id,
@@ -46,6 +46,10 @@ public sealed class AuditTrailHandler(IDocumentStore store) : IBatchChangeHandle
             Etag = change.ETag,
             Data = change.Body?.DeepClone().AsObject(),
         };
+
+    private static NewDocument EntryOf(DocumentChange change)
+    {
+        var entry = Of(change);
         return new NewDocument(AuditKeys.For(change.Key.ProjectId, change.Key.Id, entry.Id), DocumentJson.ToBody(entry));
     }
 

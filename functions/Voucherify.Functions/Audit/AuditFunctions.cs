@@ -9,7 +9,7 @@ using Voucherify.Functions.Http;
 namespace Voucherify.Functions.Audit;
 
 /// <summary>Our extension (docs/CHOICES.md): the contract has no place that lists every change of a voucher or campaign.</summary>
-public sealed class AuditFunctions(AuditQueries audit)
+public sealed class AuditFunctions(IAuditLog audit)
 {
     [Function("ListAuditEntries")]
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/audit")] HttpRequest request)

@@ -25,9 +25,16 @@ public static class ChangeFeedServiceCollectionExtensions
         services.TryAddSingleton<IChangeFeedProcessor, PollingChangeFeedProcessor>();
         services.AddSingleton<IChangeHandler, CustomerSummaryHandler>();
         services.AddSingleton<IChangeHandler, CustomerOrderSummaryHandler>();
-        services.AddSingleton<IChangeHandler, AuditTrailHandler>();
         services.AddSingleton<CustomerService>();
-        services.AddSingleton<AuditQueries>();
+
+        // A store that keeps a change log of its own (SQLite) registered its audit log over it; otherwise the trail is
+        // written by a handler, one audit document per change.
+        if (!services.Any(service => service.ServiceType == typeof(IAuditLog)))
+        {
+            services.AddSingleton<IChangeHandler, AuditTrailHandler>();
+            services.AddSingleton<IAuditLog, DocumentAuditLog>();
+        }
+
         services.AddHostedService<ChangeFeedWorker>();
         return services;
     }

@@ -343,23 +343,68 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 command.Parameters.AddWithValue("@after", after);
                 command.Parameters.AddWithValue("@limit", maxChanges);
 
-                var changes = new List<DocumentChange>();
-                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    changes.Add(new DocumentChange(
-                        reader.GetInt64(0),
-                        new DocumentKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
-                        ParseChangeKind(reader.GetString(5)),
-                        reader.IsDBNull(6) ? null : ParseBody(reader.GetString(6)),
-                        reader.IsDBNull(7) ? null : reader.GetString(7),
-                        DocumentTimestamps.Parse(reader.GetString(8))));
-                }
-
+                var changes = await ReadChangeRowsAsync(command, cancellationToken).ConfigureAwait(false);
                 var last = changes.Count > 0 ? changes[^1].Sequence : after;
                 return new ChangeBatch(changes, last.ToString(CultureInfo.InvariantCulture));
             },
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// One object's logged changes (any kind with that id, or only <paramref name="kind"/>) in commit order after
+    /// <paramref name="after"/>, at most <paramref name="limit"/>, and how many it has in all: its audit trail.
+    /// </summary>
+    internal async Task<(IReadOnlyList<DocumentChange> Changes, long Total)> ReadObjectChangesAsync(
+        string projectId, string objectId, string? kind, IReadOnlySet<string> excludedKinds, long after, int limit, CancellationToken cancellationToken)
+    {
+        const string Match = """
+            project_id = @project AND id = @id AND (@kind IS NULL OR kind = @kind)
+            AND kind NOT IN (SELECT value FROM json_each(@excluded))
+            """;
+        var excluded = JsonSerializer.Serialize(excludedKinds);
+        return await ReadAsync(
+            async session =>
+            {
+                var count = session.Command($"SELECT COUNT(*) FROM changes WHERE {Match}");
+                var page = session.Command($"""
+                    SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
+                    FROM changes
+                    WHERE {Match} AND sequence > @after
+                    ORDER BY sequence
+                    LIMIT @limit
+                    """);
+                foreach (var command in new[] { count, page })
+                {
+                    command.Parameters.AddWithValue("@project", projectId);
+                    command.Parameters.AddWithValue("@id", objectId);
+                    command.Parameters.AddWithValue("@kind", (object?)kind ?? DBNull.Value);
+                    command.Parameters.AddWithValue("@excluded", excluded);
+                }
+
+                page.Parameters.AddWithValue("@after", after);
+                page.Parameters.AddWithValue("@limit", limit);
+                var total = (long)(await count.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+                return ((IReadOnlyList<DocumentChange>)await ReadChangeRowsAsync(page, cancellationToken).ConfigureAwait(false), total);
+            },
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static async Task<List<DocumentChange>> ReadChangeRowsAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var changes = new List<DocumentChange>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            changes.Add(new DocumentChange(
+                reader.GetInt64(0),
+                new DocumentKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
+                ParseChangeKind(reader.GetString(5)),
+                reader.IsDBNull(6) ? null : ParseBody(reader.GetString(6)),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                DocumentTimestamps.Parse(reader.GetString(8))));
+        }
+
+        return changes;
     }
 
     public void Dispose()

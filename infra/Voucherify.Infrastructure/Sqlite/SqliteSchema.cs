@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 2;
+    public const long Version = 3;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -48,6 +48,12 @@ internal static class SqliteSchema
         PRAGMA user_version = 2;
         """;
 
+    // The audit trail is read from the change log (SqliteAuditLog): one object's changes in order.
+    private const string CreateVersion3 = """
+        CREATE INDEX IF NOT EXISTS changes_by_object ON changes (project_id, id, sequence);
+        PRAGMA user_version = 3;
+        """;
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -70,6 +76,11 @@ internal static class SqliteSchema
             if (version < 2)
             {
                 Execute(connection, CreateVersion2);
+            }
+
+            if (version < 3)
+            {
+                Execute(connection, CreateVersion3);
             }
 
             Execute(connection, "COMMIT;");

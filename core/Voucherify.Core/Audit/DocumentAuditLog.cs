@@ -3,8 +3,8 @@ using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Audit;
 
-/// <summary>One object's trail, oldest first, optionally after a sequence (to page, or to follow new entries).</summary>
-public sealed class AuditQueries(IDocumentStore store)
+/// <summary>The trail as <see cref="AuditTrailHandler"/> writes it: audit documents, one partition per object.</summary>
+public sealed class DocumentAuditLog(IDocumentStore store) : IAuditLog
 {
     public async Task<AuditPage> ListAsync(Project project, string objectId, string? objectType, long? afterSequence, int limit, CancellationToken cancellationToken)
     {
