@@ -4,13 +4,13 @@
 # A benchmark, not a test.
 #   bench/run.sh [codes] [seconds per scenario] [connections]
 #   BENCH_MILLION=1 bench/run.sh ...   also times the generation of 1,000,000 codes (several minutes)
-#   WARMUP=5 (default) seconds of unmeasured load before each scenario
+#   WARMUP=10 (default) seconds of unmeasured load before each scenario
 set -euo pipefail
 
 codes=${1:-100000}
 seconds=${2:-10}
 connections=${3:-32}
-warmup=${WARMUP:-5}
+warmup=${WARMUP:-10}
 root="$(cd "$(dirname "$0")/.." && pwd)"
 work="$(mktemp -d)"
 port=7181
