@@ -100,7 +100,9 @@ public sealed class RedemptionService(
     {
         var moves = evaluation.CounterMoves;
         var link = OrderRecorder.Link(project, context.Success(redemptionId, voucher, evaluation.Order!));
-        while (true)
+
+        // Each retry follows a write found missing and dealt with (a counter created, a deleted order's link dropped).
+        for (var attempt = 0; ; attempt++)
         {
             Redemption? redemption = null;
             List<AtomicWrite> writes = [VoucherUsage.Take(voucherKey), .. moves.Select(move => RuleCounterLedger.Take(project, move))];
@@ -124,10 +126,10 @@ public sealed class RedemptionService(
                     throw await RefusedAsync(project, context, voucher, campaign, requestId, cancellationToken);
                 case AtomicWriteOutcome.ConditionFailed when move < moves.Count:
                     throw await FailAsync(project, context, voucher, eligibility.RefusedBy(moves[move]), requestId, cancellationToken);
-                case AtomicWriteOutcome.NotFound when move < moves.Count:
+                case AtomicWriteOutcome.NotFound when move < moves.Count && attempt <= moves.Count:
                     await counters.EnsureAsync(project, moves[move], cancellationToken);
                     break;
-                case AtomicWriteOutcome.NotFound when link is not null && result.FailedAt == writes.Count - 1:
+                case AtomicWriteOutcome.NotFound when link is not null && result.FailedAt == writes.Count - 1 && attempt <= moves.Count + 1:
                     // The order was deleted meanwhile: the redemption stands without the link, as on the journal path.
                     link = null;
                     break;

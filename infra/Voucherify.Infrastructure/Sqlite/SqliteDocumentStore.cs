@@ -683,7 +683,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         return (T)(await queued.Completion.ConfigureAwait(false))!;
     }
 
-
     private async Task CommitBatchAsync()
     {
         var batch = new List<SqliteQueuedWrite>();
