@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 3;
+    public const long Version = 4;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -54,6 +54,26 @@ internal static class SqliteSchema
         PRAGMA user_version = 3;
         """;
 
+    // How many documents each project holds of each kind, kept by the writes themselves (triggers, so in the same
+    // transaction): a list's total is one row read instead of a count over the kind. Keys never change on update.
+    private const string CreateVersion4 = """
+        CREATE TABLE IF NOT EXISTS kind_counts (
+            project_id TEXT NOT NULL,
+            kind       TEXT NOT NULL,
+            n          INTEGER NOT NULL,
+            PRIMARY KEY (project_id, kind)
+        ) WITHOUT ROWID;
+        INSERT INTO kind_counts (project_id, kind, n) SELECT project_id, kind, COUNT(*) FROM documents GROUP BY project_id, kind;
+        CREATE TRIGGER IF NOT EXISTS documents_counted_on_insert AFTER INSERT ON documents BEGIN
+            INSERT INTO kind_counts (project_id, kind, n) VALUES (NEW.project_id, NEW.kind, 1)
+            ON CONFLICT (project_id, kind) DO UPDATE SET n = n + 1;
+        END;
+        CREATE TRIGGER IF NOT EXISTS documents_counted_on_delete AFTER DELETE ON documents BEGIN
+            UPDATE kind_counts SET n = n - 1 WHERE project_id = OLD.project_id AND kind = OLD.kind;
+        END;
+        PRAGMA user_version = 4;
+        """;
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -81,6 +101,11 @@ internal static class SqliteSchema
             if (version < 3)
             {
                 Execute(connection, CreateVersion3);
+            }
+
+            if (version < 4)
+            {
+                Execute(connection, CreateVersion4);
             }
 
             Execute(connection, "COMMIT;");
