@@ -1,5 +1,3 @@
-using Voucherify.Core.ChangeFeed;
-using Voucherify.Core.Customers;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Audit;
@@ -8,12 +6,6 @@ namespace Voucherify.Core.Audit;
 public static class AuditKeys
 {
     public const string Kind = "audit";
-
-    /// <summary>Kinds derived from other writes (and the feed's own bookkeeping): auditing them would only repeat what their sources' trails say.</summary>
-    public static readonly IReadOnlySet<string> Untracked = new HashSet<string>(StringComparer.Ordinal)
-    {
-        Kind, CustomerSummaryKeys.Kind, CustomerOrderTallyKeys.Kind, ChangeFeedKeys.CheckpointKind, ChangeFeedKeys.ParkedKind,
-    };
 
     public static DocumentKey For(string projectId, string objectId, string entryId) => new(projectId, Kind, objectId, entryId);
 }

@@ -15,7 +15,7 @@ public sealed class AuditTrailHandler(IDocumentStore store) : IBatchChangeHandle
 
     public string Name => HandlerName;
 
-    public bool Wants(DocumentKey key) => !AuditKeys.Untracked.Contains(key.Kind);
+    public bool Wants(DocumentKey key) => !DerivedKinds.All.Contains(key.Kind);
 
     public async Task HandleAsync(DocumentChange change, CancellationToken cancellationToken)
     {

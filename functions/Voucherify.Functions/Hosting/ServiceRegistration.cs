@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Voucherify.Core.AsyncActions;
 using Voucherify.Core.Campaigns;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Idempotency;
 using Voucherify.Core.Metadata;
 using Voucherify.Core.Orders;

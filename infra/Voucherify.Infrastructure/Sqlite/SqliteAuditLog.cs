@@ -1,4 +1,5 @@
 using Voucherify.Core.Audit;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Projects;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -14,7 +15,7 @@ public sealed class SqliteAuditLog(SqliteDocumentStore store) : IAuditLog
     {
         ArgumentNullException.ThrowIfNull(project);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
-        var (changes, total) = await store.ReadObjectChangesAsync(project.Id, objectId, objectType, AuditKeys.Untracked, afterSequence ?? 0, limit + 1, cancellationToken);
+        var (changes, total) = await store.ReadObjectChangesAsync(project.Id, objectId, objectType, DerivedKinds.All, afterSequence ?? 0, limit + 1, cancellationToken);
         return new AuditPage(changes.Take(limit).Select(AuditTrailHandler.Of).ToList(), total, changes.Count > limit);
     }
 }

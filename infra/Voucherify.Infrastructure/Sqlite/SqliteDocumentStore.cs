@@ -518,19 +518,16 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         return true;
     }
 
-    private static StoredDocument ReadDocument(SqliteDataReader reader, DocumentKey key, int first) =>
-        new(
-            key,
-            ParseBody(reader.GetString(first)),
-            reader.GetString(first + 1),
-            DocumentTimestamps.Parse(reader.GetString(first + 2)),
-            DocumentTimestamps.Parse(reader.GetString(first + 3)));
+    private static StoredDocument ReadDocument(SqliteDataReader reader, DocumentKey key, int first) => ReadRow(reader, first).ToDocument(key);
+
+    private static SqliteReturnedRow ReadRow(SqliteDataReader reader, int first) =>
+        new(reader.GetString(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3));
 
     private static async Task<SqliteReturnedRow?> ReadReturnedAsync(SqliteCommand command, CancellationToken cancellationToken)
     {
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         return await reader.ReadAsync(cancellationToken).ConfigureAwait(false)
-            ? new SqliteReturnedRow(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3))
+            ? ReadRow(reader, 0)
             : null;
     }
 

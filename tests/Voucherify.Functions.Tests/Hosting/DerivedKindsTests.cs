@@ -1,7 +1,6 @@
 using System.Net;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
-using Voucherify.Functions.ChangeFeed;
 using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Hosting;

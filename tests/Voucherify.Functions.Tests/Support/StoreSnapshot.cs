@@ -2,9 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Azure.Cosmos;
 using Microsoft.Data.Sqlite;
-using Voucherify.Core.Audit;
 using Voucherify.Core.ChangeFeed;
-using Voucherify.Core.Customers;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Cosmos;
@@ -20,7 +18,7 @@ namespace Voucherify.Functions.Tests.Support;
 /// </summary>
 public sealed class StoreSnapshot : IDisposable
 {
-    private static readonly string[] Derived = [AuditKeys.Kind, CustomerSummaryKeys.Kind, CustomerOrderTallyKeys.Kind, ChangeFeedKeys.ParkedKind, ChangeFeedKeys.CheckpointKind];
+    private static readonly string[] Derived = [.. DerivedKinds.All];
 
     private readonly SqliteConnection? sqlite;
     private readonly CosmosClient? cosmos;
