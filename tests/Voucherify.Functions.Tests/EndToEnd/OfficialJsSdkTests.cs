@@ -9,14 +9,13 @@ namespace Voucherify.Functions.Tests.EndToEnd;
 /// </summary>
 public sealed class OfficialJsSdkTests(ITestOutputHelper output)
 {
-    private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan FlowsLimit = TimeSpan.FromMinutes(5);
 
     [Fact]
     public async Task A_shop_using_the_official_JS_SDK_can_run_its_voucher_campaign_redemption_and_async_flows_against_the_dev_host()
     {
         var package = RepositoryFolder.Combine("tests", "e2e-sdk");
-        await EnsurePackagesAsync(package);
+        await NpmPackage.EnsureInstalledAsync(package, Path.Combine("@voucherify", "sdk"));
         await using var host = await DevHostProcess.StartAsync();
 
         var environment = new Dictionary<string, string> { ["VOUCHERIFY_URL"] = host.BaseAddress.ToString().TrimEnd('/') };
@@ -32,17 +31,5 @@ public sealed class OfficialJsSdkTests(ITestOutputHelper output)
             flows.ExitCode == 0,
             $"node flows.mjs exited {flows.ExitCode?.ToString() ?? "(killed)"} against {host.BaseAddress}:{Environment.NewLine}{flows.Output}" +
             $"{Environment.NewLine}--- dev host output ---{Environment.NewLine}{host.Output}");
-    }
-
-    /// <summary>`dotnet test` on a fresh clone needs no manual step: the locked SDK is installed on first use.</summary>
-    private static async Task EnsurePackagesAsync(string package)
-    {
-        if (Directory.Exists(Path.Combine(package, "node_modules", "@voucherify", "sdk")))
-        {
-            return;
-        }
-
-        var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], package, InstallLimit);
-        Assert.True(install.ExitCode == 0, $"npm ci in {package} failed:{Environment.NewLine}{install.Output}");
     }
 }

@@ -17,7 +17,6 @@ public sealed class CosmosServerFixture : IAsyncLifetime
     // The Cosmos DB emulator's published, well-known key: the local server accepts any key, the SDK wants a base64 one.
     private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
 
-    private static readonly TimeSpan InstallLimit = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
 
     // Short, so a request the server never answers fails its test quickly instead of stalling the whole run.
@@ -43,11 +42,7 @@ public sealed class CosmosServerFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         var package = RepositoryFolder.Combine("tests", "cosmos-server");
-        if (!Directory.Exists(Path.Combine(package, "node_modules", "@vercel", "cosmosdb-server")))
-        {
-            var install = await ChildProcess.RunAsync("npm", ["ci", "--no-audit", "--no-fund"], package, InstallLimit);
-            Assert.True(install.ExitCode == 0, $"npm ci in {package} failed:{Environment.NewLine}{install.Output}");
-        }
+        await NpmPackage.EnsureInstalledAsync(package, Path.Combine("@vercel", "cosmosdb-server"));
 
         var port = FreePort();
         server = ChildProcess.Start(
