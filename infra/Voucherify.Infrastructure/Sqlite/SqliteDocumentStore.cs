@@ -817,11 +817,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         try
         {
             connection.Open();
-            var busyMilliseconds = (long)options.BusyTimeout.TotalMilliseconds;
-            // WAL makes NORMAL safe against corruption; it only risks the last commits on power loss, never on a crash of this process.
-            // Reads map the file instead of copying pages through read() calls, and keep a larger page cache per
-            // connection: both only change how pages are read, not what is written or when it is durable.
-            SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {busyMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -{cacheKiB.ToString(CultureInfo.InvariantCulture)}; PRAGMA temp_store = MEMORY;");
+            SqliteConnectionSettings.Apply(connection, options.BusyTimeout, cacheKiB);
             return new SqliteSession(connection);
         }
         catch

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -21,8 +22,15 @@ public sealed class AssetTokens
     private const int MaxTokenLength = 2048;
     private static readonly byte[] KeyPurpose = "voucherify asset tokens v1"u8.ToArray();
 
+    // Every voucher in a response carries two tokens, and each costs an HMAC and an AES-GCM key schedule (a tenth of a
+    // voucher read's CPU in profiles). A token depends only on its inputs, so those already made are kept; the bound
+    // only caps memory, and starting over is correct, just slower for a while.
+    private const int MaxRemembered = 100_000;
+
     private readonly byte[] encryptionKey;
     private readonly byte[] nonceKey;
+    private readonly ConcurrentDictionary<(AssetKind Kind, string ProjectId, string Code), string> made = new();
+    private int remembered;
 
     public AssetTokens(string signingKey)
     {
@@ -33,6 +41,24 @@ public sealed class AssetTokens
     }
 
     public string Create(AssetKind kind, string projectId, string code)
+    {
+        if (made.TryGetValue((kind, projectId, code), out var known))
+        {
+            return known;
+        }
+
+        var token = Make(kind, projectId, code);
+        if (Interlocked.Increment(ref remembered) > MaxRemembered)
+        {
+            made.Clear();
+            Interlocked.Exchange(ref remembered, 0);
+        }
+
+        made.TryAdd((kind, projectId, code), token);
+        return token;
+    }
+
+    private string Make(AssetKind kind, string projectId, string code)
     {
         var plain = Payload(projectId, code);
         var associated = Associated(kind);
