@@ -74,7 +74,7 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
         JsonObject summary, string project, string customerId, List<OrderContribution> orders, Dictionary<string, OrderContribution> stored, CancellationToken cancellationToken)
     {
         var applied = CustomerOrderSummary.Applied(summary, customerId);
-        var changed = false;
+        var appliedNow = new List<OrderContribution>();
         var findLast = false;
         foreach (var order in orders)
         {
@@ -83,9 +83,11 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
             {
                 findLast |= CustomerOrderSummary.Apply(summary, previous, order);
                 applied[order.OrderId] = order;
-                changed = true;
+                appliedNow.Add(order);
             }
         }
+
+        CustomerOrderSummary.Remember(summary, appliedNow);
 
         if (findLast)
         {
@@ -100,6 +102,6 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
             .Where(latest => latest is not null && (stored.GetValueOrDefault(latest.OrderId) is not { } tally || tally.Sequence < latest.Sequence))
             .Select(latest => new OrderTallyWrite(CustomerOrderTallyKeys.For(project, customerId, latest!.OrderId), latest, stored.ContainsKey(latest.OrderId)))
             .ToList();
-        return (changed ? summary : null, tallies);
+        return (appliedNow.Count > 0 ? summary : null, tallies);
     }
 }

@@ -60,10 +60,13 @@ public static class CustomerOrderTallies
     {
         var created = tallies.Where(t => !t.Exists).ToList();
         var taken = created.Count == 0 ? [] : await store.CreateManyAsync(created.Select(t => new NewDocument(t.Key, t.Tally.ToJson())).ToList(), cancellationToken);
-        foreach (var (key, tally, _) in tallies.Where(t => t.Exists).Concat(created.Where((_, i) => !taken[i])))
+
+        // All at once rather than one after another: a store that commits queued writes together (SQLite) then
+        // writes them in one transaction instead of one each.
+        await Task.WhenAll(tallies.Where(t => t.Exists).Concat(created.Where((_, i) => !taken[i])).Select(write =>
         {
-            var operations = tally.ToJson().Where(p => p.Key != "id").Select(p => PatchOperation.Set(p.Key, p.Value?.DeepClone())).ToList();
-            await store.PatchAsync(key, operations, [Condition.Less("sequence", tally.Sequence)], cancellationToken);
-        }
+            var operations = write.Tally.ToJson().Where(p => p.Key != "id").Select(p => PatchOperation.Set(p.Key, p.Value?.DeepClone())).ToList();
+            return store.PatchAsync(write.Key, operations, [Condition.Less("sequence", write.Tally.Sequence)], cancellationToken);
+        }));
     }
 }

@@ -40,13 +40,42 @@ public static class CustomerSummaryDocument
         ["orders"] = CustomerOrderSummary.Empty(),
     };
 
-    public static bool HasCounted(JsonObject body, string recordId) =>
-        body["counted_records"] is JsonArray counted && counted.Any(n => n?.GetValue<string>() == recordId);
-
-    /// <summary>Adds the tally to a copy of <paramref name="body"/> and remembers its record.</summary>
-    public static JsonObject Add(JsonObject body, RedemptionTally tally)
+    /// <summary>
+    /// A copy of <paramref name="body"/> with every tally whose record it has not counted added and remembered (a
+    /// record named twice counts once); null when it has counted them all. One copy and one lookup set per call,
+    /// however many tallies: a batch holds many records of a busy customer.
+    /// </summary>
+    public static JsonObject? AddUncounted(JsonObject body, IEnumerable<RedemptionTally> tallies)
     {
+        var known = (body["counted_records"] as JsonArray ?? [])
+            .Select(node => node?.GetValue<string>())
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        var uncounted = tallies.Where(tally => known.Add(tally.RecordId)).ToList();
+        if (uncounted.Count == 0)
+        {
+            return null;
+        }
+
         var next = body.DeepClone().AsObject();
+        var counted = next["counted_records"] as JsonArray ?? [];
+        next["counted_records"] = counted;
+        foreach (var tally in uncounted)
+        {
+            Add(next, tally);
+            counted.Add(tally.RecordId);
+        }
+
+        while (counted.Count > RememberedRecords)
+        {
+            counted.RemoveAt(0);
+        }
+
+        return next;
+    }
+
+    private static void Add(JsonObject next, RedemptionTally tally)
+    {
         var redemptions = next["summary"]!["redemptions"]!.AsObject();
         Increment(redemptions, "total_redeemed", tally.Redeemed);
         Increment(redemptions, "total_failed", tally.Failed);
@@ -59,16 +88,6 @@ public static class CustomerSummaryDocument
         // A customer first seen by source id keeps it when a later record names the id too, and the other way round.
         next["customer_id"] ??= tally.CustomerId;
         next["source_id"] ??= tally.SourceId;
-
-        var counted = next["counted_records"] as JsonArray ?? [];
-        next["counted_records"] = counted;
-        counted.Add(tally.RecordId);
-        while (counted.Count > RememberedRecords)
-        {
-            counted.RemoveAt(0);
-        }
-
-        return next;
     }
 
     /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Redemptions;
 using Voucherify.Core.Storage;
@@ -38,24 +37,8 @@ public sealed class CustomerSummaryHandler(IDocumentStore store) : IBatchChangeH
                 store,
                 customer.Key,
                 () => CustomerSummaryDocument.New(first.CustomerKey, first.CustomerId, first.SourceId),
-                current => Add(current, customer),
+                current => CustomerSummaryDocument.AddUncounted(current, customer),
                 cancellationToken);
         }
-    }
-
-    /// <returns>The summary with every record not counted yet added, or null if all were counted before.</returns>
-    private static JsonObject? Add(JsonObject summary, IEnumerable<RedemptionTally> tallies)
-    {
-        var changed = false;
-        foreach (var tally in tallies)
-        {
-            if (!CustomerSummaryDocument.HasCounted(summary, tally.RecordId))
-            {
-                summary = CustomerSummaryDocument.Add(summary, tally);
-                changed = true;
-            }
-        }
-
-        return changed ? summary : null;
     }
 }
