@@ -61,7 +61,7 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
             async current =>
             {
                 var stored = await CustomerOrderTallies.ReadAsync(store, project, customerId, orders.Select(order => order.OrderId).ToList(), cancellationToken);
-                var (next, written) = await ApplyOrdersAsync(current.DeepClone().AsObject(), project, customerId, orders, stored, cancellationToken);
+                var (next, written) = await ApplyOrdersAsync(current, project, customerId, orders, stored, cancellationToken);
                 tallies = written;
                 return next;
             },

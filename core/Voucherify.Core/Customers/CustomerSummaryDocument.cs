@@ -41,9 +41,9 @@ public static class CustomerSummaryDocument
     };
 
     /// <summary>
-    /// A copy of <paramref name="body"/> with every tally whose record it has not counted added and remembered (a
-    /// record named twice counts once); null when it has counted them all. One copy and one lookup set per call,
-    /// however many tallies: a batch holds many records of a busy customer.
+    /// Adds to <paramref name="body"/>, and remembers, every tally whose record it has not counted (a record named twice
+    /// counts once) and returns it; null, with the body unchanged, when it has counted them all. One lookup set per
+    /// call however many tallies: a batch holds many records of a busy customer.
     /// </summary>
     public static JsonObject? AddUncounted(JsonObject body, IEnumerable<RedemptionTally> tallies)
     {
@@ -57,7 +57,7 @@ public static class CustomerSummaryDocument
             return null;
         }
 
-        var next = body.DeepClone().AsObject();
+        var next = body;
         var counted = next["counted_records"] as JsonArray ?? [];
         next["counted_records"] = counted;
         foreach (var tally in uncounted)

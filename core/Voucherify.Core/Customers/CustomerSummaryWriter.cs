@@ -12,7 +12,10 @@ namespace Voucherify.Core.Customers;
 public static class CustomerSummaryWriter
 {
     /// <param name="empty">The document of a customer with nothing counted yet.</param>
-    /// <param name="apply">The next body, or null when the change is already in it (nothing to write).</param>
+    /// <param name="apply">
+    /// The next body, or null when the change is already in it (nothing to write). It may change and return the body it
+    /// is given, which is read anew for every attempt: copying a busy customer's summary cost more than changing it.
+    /// </param>
     public static Task ApplyAsync(IDocumentStore store, DocumentKey key, Func<JsonObject> empty, Func<JsonObject, JsonObject?> apply, CancellationToken cancellationToken) =>
         ApplyAsync(store, key, empty, current => Task.FromResult(apply(current)), cancellationToken);
 
