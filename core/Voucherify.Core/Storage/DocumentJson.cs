@@ -11,7 +11,8 @@ public static class DocumentJson
         JsonSerializer.SerializeToNode(value, Wire.Options)?.AsObject() ?? throw new InvalidOperationException($"{typeof(T).Name} serialised to null.");
 
     public static T Read<T>(this StoredDocument document) =>
-        document.Body.Deserialize<T>(Wire.Options) ?? throw new InvalidOperationException($"Document {document.Key} is not a {typeof(T).Name}.");
+        (document.UnparsedText is { } text ? JsonSerializer.Deserialize<T>(text, Wire.Options) : document.Body.Deserialize<T>(Wire.Options))
+        ?? throw new InvalidOperationException($"Document {document.Key} is not a {typeof(T).Name}.");
 
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Wire.Options);
 }
