@@ -14,12 +14,9 @@ public sealed record StoredDocument
     private JsonObject? body;
 
     public StoredDocument(DocumentKey key, JsonObject body, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        : this(key, eTag, createdAt, updatedAt)
     {
-        Key = key;
         this.body = body;
-        ETag = eTag;
-        CreatedAt = createdAt;
-        UpdatedAt = updatedAt;
     }
 
     /// <summary>
@@ -27,9 +24,14 @@ public sealed record StoredDocument
     /// object (<see cref="DocumentJson.Read{T}"/>), which is read straight from the text, not through a tree of nodes.
     /// </summary>
     public StoredDocument(DocumentKey key, string text, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+        : this(key, eTag, createdAt, updatedAt)
+    {
+        this.text = text;
+    }
+
+    private StoredDocument(DocumentKey key, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Key = key;
-        this.text = text;
         ETag = eTag;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
