@@ -23,7 +23,11 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
             return;
         }
 
+        // Serialized whole, then written with its length: one write and no chunked framing, instead of a stream flushed
+        // in chunks. Responses are pages of at most a few hundred objects, so holding one in memory is cheap.
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
         response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(response.Body, Body, Body.GetType(), Wire.Options, context.HttpContext.RequestAborted);
+        response.ContentLength = bytes.Length;
+        await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
     }
 }
