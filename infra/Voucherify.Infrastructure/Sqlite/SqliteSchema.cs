@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 4;
+    public const long Version = 5;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -74,6 +74,26 @@ internal static class SqliteSchema
         PRAGMA user_version = 4;
         """;
 
+    // The body-path indexes hold only documents that have the path: most kinds lack most of these paths, and each entry
+    // is a B-tree insert on every write (and a delete and an insert on every update). A lookup compares the path with a
+    // value, which implies it is not null, so SQLite still picks these indexes for every condition the service uses
+    // on them (=, IN); only a search for documents without the path, which no service makes, would scan the kind.
+    private const string CreateVersion5 = """
+        DROP INDEX IF EXISTS documents_by_body_id;
+        DROP INDEX IF EXISTS documents_by_campaign_id;
+        DROP INDEX IF EXISTS documents_by_voucher_code;
+        DROP INDEX IF EXISTS documents_by_customer_id;
+        CREATE INDEX documents_by_body_id ON documents (project_id, kind, json_extract(body, '$.id'))
+            WHERE json_extract(body, '$.id') IS NOT NULL;
+        CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id'))
+            WHERE json_extract(body, '$.campaign_id') IS NOT NULL;
+        CREATE INDEX documents_by_voucher_code ON documents (project_id, kind, json_extract(body, '$.voucher.code'))
+            WHERE json_extract(body, '$.voucher.code') IS NOT NULL;
+        CREATE INDEX documents_by_customer_id ON documents (project_id, kind, json_extract(body, '$.customer_id'))
+            WHERE json_extract(body, '$.customer_id') IS NOT NULL;
+        PRAGMA user_version = 5;
+        """;
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -106,6 +126,11 @@ internal static class SqliteSchema
             if (version < 4)
             {
                 Execute(connection, CreateVersion4);
+            }
+
+            if (version < 5)
+            {
+                Execute(connection, CreateVersion5);
             }
 
             Execute(connection, "COMMIT;");
