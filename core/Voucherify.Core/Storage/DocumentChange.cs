@@ -7,4 +7,54 @@ namespace Voucherify.Core.Storage;
 /// (null after a delete, and so is ETag). Sequence is ordered within the feed and is what a
 /// checkpoint records. At is the write's UpdatedAt (for a delete, when it was deleted).
 /// </summary>
-public sealed record DocumentChange(long Sequence, DocumentKey Key, ChangeKind Change, JsonObject? Body, string? ETag, DateTimeOffset At);
+public sealed record DocumentChange
+{
+    private readonly string? text;
+    private JsonObject? body;
+
+    public DocumentChange(long sequence, DocumentKey key, ChangeKind change, JsonObject? body, string? eTag, DateTimeOffset at)
+        : this(sequence, key, change, eTag, at)
+    {
+        this.body = body;
+    }
+
+    private DocumentChange(long sequence, DocumentKey key, ChangeKind change, string? eTag, DateTimeOffset at, string? text)
+        : this(sequence, key, change, eTag, at)
+    {
+        this.text = text;
+    }
+
+    private DocumentChange(long sequence, DocumentKey key, ChangeKind change, string? eTag, DateTimeOffset at)
+    {
+        Sequence = sequence;
+        Key = key;
+        Change = change;
+        ETag = eTag;
+        At = at;
+    }
+
+    public long Sequence { get; init; }
+
+    public DocumentKey Key { get; init; }
+
+    public ChangeKind Change { get; init; }
+
+    /// <summary>Parsed on first use when the change was read as text: every handler loop reads every change, and most pass most of them over by key.</summary>
+    public JsonObject? Body
+    {
+        get => body ?? (text is null ? null : LazyInitializer.EnsureInitialized(ref body, () => StoredDocument.Parse(text)));
+        init
+        {
+            body = value;
+            text = null;
+        }
+    }
+
+    public string? ETag { get; init; }
+
+    public DateTimeOffset At { get; init; }
+
+    /// <summary>A change whose body (null after a delete) is the stored text, parsed only if someone reads it.</summary>
+    public static DocumentChange FromText(long sequence, DocumentKey key, ChangeKind change, string? text, string? eTag, DateTimeOffset at) =>
+        new(sequence, key, change, eTag, at, text);
+}

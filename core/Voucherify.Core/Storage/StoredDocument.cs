@@ -59,6 +59,6 @@ public sealed record StoredDocument
     /// <summary>The text read, while no one has asked for <see cref="Body"/> (so it still says what the body would).</summary>
     internal string? UnparsedText => body is null ? text : null;
 
-    private static JsonObject Parse(string text) =>
+    internal static JsonObject Parse(string text) =>
         JsonNode.Parse(text) as JsonObject ?? throw new InvalidDataException("A stored body is not a JSON object.");
 }

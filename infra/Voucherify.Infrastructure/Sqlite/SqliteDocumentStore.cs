@@ -399,11 +399,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            changes.Add(new DocumentChange(
+            changes.Add(DocumentChange.FromText(
                 reader.GetInt64(0),
                 new DocumentKey(reader.GetString(1), reader.GetString(2), reader.GetString(3), reader.GetString(4)),
                 ParseChangeKind(reader.GetString(5)),
-                reader.IsDBNull(6) ? null : ParseBody(reader.GetString(6)),
+                reader.IsDBNull(6) ? null : reader.GetString(6),
                 reader.IsDBNull(7) ? null : reader.GetString(7),
                 DocumentTimestamps.Parse(reader.GetString(8))));
         }
@@ -632,9 +632,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         "deleted" => ChangeKind.Deleted,
         _ => throw new InvalidDataException($"Unknown change kind '{change}' in the change log."),
     };
-
-    internal static JsonObject ParseBody(string text) =>
-        JsonNode.Parse(text)?.AsObject() ?? throw new InvalidDataException("A stored body is not a JSON object.");
 
     private static string NewETag() => Guid.NewGuid().ToString("N");
 
