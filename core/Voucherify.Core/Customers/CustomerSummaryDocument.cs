@@ -57,21 +57,20 @@ public static class CustomerSummaryDocument
             return null;
         }
 
-        var next = body;
-        var counted = next["counted_records"] as JsonArray ?? [];
-        next["counted_records"] = counted;
+        var counted = body["counted_records"] as JsonArray ?? [];
+        body["counted_records"] = counted;
         foreach (var tally in uncounted)
         {
-            Add(next, tally);
+            Add(body, tally);
             counted.Add(tally.RecordId);
         }
 
-        while (counted.Count > RememberedRecords)
+        if (counted.Count > RememberedRecords)
         {
-            counted.RemoveAt(0);
+            counted.RemoveRange(0, counted.Count - RememberedRecords);
         }
 
-        return next;
+        return body;
     }
 
     private static void Add(JsonObject next, RedemptionTally tally)
