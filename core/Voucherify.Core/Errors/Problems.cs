@@ -85,6 +85,9 @@ public static class Problems
     public static ApiException Conflict(string details) =>
         new(new ApiError(409, "conflict", "Conflict") { Details = details });
 
+    public static ApiException ServiceUnavailable(int retryAfterSeconds) =>
+        new(new ApiError(503, "service_unavailable", "Service unavailable") { Details = $"The store is busy; retry after {retryAfterSeconds} s." });
+
     public static ApiException Internal() =>
         new(new ApiError(500, "internal_error", "Internal server error"));
 }

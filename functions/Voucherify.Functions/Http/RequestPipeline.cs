@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
+using Voucherify.Infrastructure.Storage;
 
 namespace Voucherify.Functions.Http;
 
@@ -41,8 +42,7 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            var error = ToError(exception, context);
-            await WriteErrorAsync(context, error);
+            await WriteFailureAsync(context, exception);
         }
     }
 
@@ -55,17 +55,35 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
         }
         catch (Exception exception) when (!context.Response.HasStarted)
         {
-            await WriteErrorAsync(context, ToError(exception, context));
+            await WriteFailureAsync(context, exception);
         }
     }
 
-    public static Task WriteErrorAsync(HttpContext context, ApiError error)
+    public static Task WriteErrorAsync(HttpContext context, ApiError error, TimeSpan? retryAfter = null)
     {
         context.Response.Clear();
         context.Response.Headers["X-Request-Id"] = context.RequestId();
+        if (retryAfter is { } wait)
+        {
+            context.Response.Headers.RetryAfter = Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var result = new WireResult(error.Code, error with { RequestId = context.RequestId() });
         return result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
     }
+
+    private Task WriteFailureAsync(HttpContext context, Exception exception)
+    {
+        if (StoreFailures.RetryAfter(exception) is { } wait)
+        {
+            logger.LogWarning(exception, "The store is busy on {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
+            return WriteErrorAsync(context, Problems.ServiceUnavailable(Seconds(wait)).Error, wait);
+        }
+
+        return WriteErrorAsync(context, ToError(exception, context));
+    }
+
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private ApiError ToError(Exception exception, HttpContext context)
     {

@@ -61,6 +61,45 @@ public sealed class PipelineMiddlewareTests
         Assert.Equal(http.Response.Headers["X-Request-Id"].ToString(), body["request_id"]!.GetValue<string>());
     }
 
+    [Fact]
+    public async Task A_store_still_locked_after_its_busy_timeout_is_a_503_with_Retry_After_not_a_500()
+    {
+        var http = NewHttpContext("/health");
+
+        await middleware.Invoke(Context(http), _ => throw new Microsoft.Data.Sqlite.SqliteException("database is locked", 5));
+
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.Equal("1", http.Response.Headers.RetryAfter.ToString());
+        Assert.Equal("service_unavailable", Body(http)["key"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData(System.Net.HttpStatusCode.TooManyRequests)]
+    [InlineData(System.Net.HttpStatusCode.ServiceUnavailable)]
+    [InlineData(System.Net.HttpStatusCode.RequestTimeout)]
+    public async Task Cosmos_DB_out_of_capacity_is_a_503_with_its_own_wait(System.Net.HttpStatusCode status)
+    {
+        var http = NewHttpContext("/health");
+        var busy = new Microsoft.Azure.Cosmos.CosmosException("busy", status, 0, "activity", 1.0);
+
+        await middleware.Invoke(Context(http), _ => throw busy);
+
+        Assert.Equal(503, http.Response.StatusCode);
+        Assert.False(string.IsNullOrEmpty(http.Response.Headers.RetryAfter.ToString()));
+        Assert.Equal("service_unavailable", Body(http)["key"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Any_other_store_failure_stays_a_500()
+    {
+        var http = NewHttpContext("/health");
+
+        await middleware.Invoke(Context(http), _ => throw new Microsoft.Data.Sqlite.SqliteException("disk I/O error", 10));
+
+        Assert.Equal(500, http.Response.StatusCode);
+        Assert.Equal(string.Empty, http.Response.Headers.RetryAfter.ToString());
+    }
+
     private static RequestPipeline Pipeline()
     {
         var options = Options.Create(new VoucherifyOptions
