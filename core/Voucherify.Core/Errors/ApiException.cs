@@ -4,4 +4,7 @@ namespace Voucherify.Core.Errors;
 public sealed class ApiException(ApiError error) : Exception(error.Message)
 {
     public ApiError Error { get; } = error;
+
+    /// <summary>Whole seconds a client should wait before trying again (the edge sends them as Retry-After); null: no advice.</summary>
+    public int? RetryAfterSeconds { get; init; }
 }

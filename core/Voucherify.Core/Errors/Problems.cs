@@ -65,8 +65,11 @@ public static class Problems
     public static ApiException UnsupportedMediaType(string? contentType) =>
         new(new ApiError(415, "unsupported_media_type", "Unsupported media type") { Details = $"Expected application/json, got {contentType ?? "nothing"}." });
 
-    public static ApiException TooManyRequests(int retryAfterSeconds) =>
-        new(new ApiError(429, "too_many_requests", "Too many requests") { Details = $"The rate limit of these API keys is used up; retry after {retryAfterSeconds} s." });
+    public static ApiException TooManyRequests(TimeSpan wait) =>
+        new(new ApiError(429, "too_many_requests", "Too many requests") { Details = $"The rate limit of these API keys is used up; retry after {Seconds(wait)} s." })
+        {
+            RetryAfterSeconds = Seconds(wait),
+        };
 
     public static ApiException AlreadyRolledBack(string redemptionId) =>
         new(new ApiError(400, "already_rolled_back", "Redemption has already been rolled back")
@@ -85,9 +88,15 @@ public static class Problems
     public static ApiException Conflict(string details) =>
         new(new ApiError(409, "conflict", "Conflict") { Details = details });
 
-    public static ApiException ServiceUnavailable(int retryAfterSeconds) =>
-        new(new ApiError(503, "service_unavailable", "Service unavailable") { Details = $"The store is busy; retry after {retryAfterSeconds} s." });
+    public static ApiException ServiceUnavailable(TimeSpan wait) =>
+        new(new ApiError(503, "service_unavailable", "Service unavailable") { Details = $"The store is busy; retry after {Seconds(wait)} s." })
+        {
+            RetryAfterSeconds = Seconds(wait),
+        };
 
     public static ApiException Internal() =>
         new(new ApiError(500, "internal_error", "Internal server error"));
+
+    /// <summary>A wait as Retry-After counts it: whole seconds, rounded up, at least one.</summary>
+    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 }

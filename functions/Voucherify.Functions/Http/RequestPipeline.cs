@@ -59,13 +59,13 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
         }
     }
 
-    public static Task WriteErrorAsync(HttpContext context, ApiError error, TimeSpan? retryAfter = null)
+    public static Task WriteErrorAsync(HttpContext context, ApiError error, int? retryAfterSeconds = null)
     {
         context.Response.Clear();
         context.Response.Headers["X-Request-Id"] = context.RequestId();
-        if (retryAfter is { } wait)
+        if (retryAfterSeconds is { } seconds)
         {
-            context.Response.Headers.RetryAfter = Seconds(wait).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
         var result = new WireResult(error.Code, error with { RequestId = context.RequestId() });
@@ -77,13 +77,11 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
         if (StoreFailures.RetryAfter(exception) is { } wait)
         {
             logger.LogWarning(exception, "The store is busy on {Method} {Path}; answered 503", context.Request.Method, context.Request.Path);
-            return WriteErrorAsync(context, Problems.ServiceUnavailable(Seconds(wait)).Error, wait);
+            exception = Problems.ServiceUnavailable(wait);
         }
 
-        return WriteErrorAsync(context, ToError(exception, context));
+        return WriteErrorAsync(context, ToError(exception, context), (exception as ApiException)?.RetryAfterSeconds);
     }
-
-    private static int Seconds(TimeSpan wait) => Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
 
     private ApiError ToError(Exception exception, HttpContext context)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
@@ -50,14 +49,7 @@ public sealed class RequestRateLimiter : IDisposable
             return;
         }
 
-        var wait = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        context.Response.OnStarting(() =>
-        {
-            context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            return Task.CompletedTask;
-        });
-        throw Problems.TooManyRequests(seconds);
+        throw Problems.TooManyRequests(lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : TimeSpan.FromSeconds(1));
     }
 
     public void Dispose() => limiter?.Dispose();
