@@ -1,7 +1,5 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
@@ -68,8 +66,7 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
             context.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        var result = new WireResult(error.Code, error with { RequestId = context.RequestId() });
-        return result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), new Microsoft.AspNetCore.Mvc.Abstractions.ActionDescriptor()));
+        return new WireResult(error.Code, error with { RequestId = context.RequestId() }).WriteAsync(context);
     }
 
     private Task WriteFailureAsync(HttpContext context, Exception exception)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Voucherify.Core.Json;
 
@@ -14,9 +15,12 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
 
     public object? Body { get; } = body;
 
-    public async Task ExecuteResultAsync(ActionContext context)
+    public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
+
+    /// <summary>Writes the answer; for callers outside MVC (the pipeline's errors) that have no action to describe.</summary>
+    public async Task WriteAsync(HttpContext context)
     {
-        var response = context.HttpContext.Response;
+        var response = context.Response;
         response.StatusCode = StatusCode;
         if (Body is null)
         {
@@ -28,6 +32,6 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
         var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, context.HttpContext.RequestAborted);
+        await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 }
