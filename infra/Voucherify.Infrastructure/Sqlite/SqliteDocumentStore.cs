@@ -439,7 +439,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         }
     }
 
-    private static string Filter(DocumentQuery query, SqlParameters parameters)
+    internal static string Filter(DocumentQuery query, SqlParameters parameters)
     {
         var filter = $"project_id = {parameters.Add(query.ProjectId)} AND kind = {parameters.Add(query.Kind)}";
         if (query.PartitionKey is not null)

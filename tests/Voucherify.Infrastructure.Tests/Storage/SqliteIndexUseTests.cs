@@ -26,9 +26,9 @@ public sealed class SqliteIndexUseTests : IDisposable
 
     [Theory]
     [MemberData(nameof(Lookups))]
-    public void Equality_and_membership_on_an_indexed_path_search_its_index(string path, string index)
+    public async Task Equality_and_membership_on_an_indexed_path_search_its_index(string path, string index)
     {
-        var file = NewStore();
+        var file = await NewStoreAsync();
 
         Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, "x")]));
         Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, 5)]));
@@ -57,28 +57,29 @@ public sealed class SqliteIndexUseTests : IDisposable
     }
 
     [Fact]
-    public void A_file_with_the_full_indexes_of_version_4_is_migrated_to_the_partial_ones()
+    public async Task A_file_with_the_full_indexes_of_version_4_is_migrated_to_the_partial_ones()
     {
-        var file = NewStore();
+        var file = await NewStoreAsync();
         Execute(file, """
             DROP INDEX documents_by_campaign_id;
             CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id'));
             PRAGMA user_version = 4;
             """);
 
-        NewStore(file);
+        await NewStoreAsync(file);
 
         Assert.Equal(5L, Scalar(file, "PRAGMA user_version"));
         Assert.Contains("IS NOT NULL", (string)Scalar(file, "SELECT sql FROM sqlite_master WHERE name = 'documents_by_campaign_id'")!);
         Assert.Contains("USING INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
     }
 
-    private string NewStore(string? file = null)
+    /// <summary>Opens (so creates or migrates) the store on the file and closes it again.</summary>
+    private async Task<string> NewStoreAsync(string? file = null)
     {
         file ??= folder.File("store.db");
         SqliteConnection.ClearAllPools();
         using var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider());
-        store.CountAsync(new DocumentQuery("proj_1", "voucher")).GetAwaiter().GetResult();
+        await store.CountAsync(new DocumentQuery("proj_1", "voucher"));
         return file;
     }
 
@@ -86,7 +87,7 @@ public sealed class SqliteIndexUseTests : IDisposable
     private static string Plan(string file, IReadOnlyList<Condition> conditions)
     {
         var parameters = new SqlParameters();
-        var filter = $"project_id = {parameters.Add("proj_1")} AND kind = {parameters.Add("voucher")} AND {SqliteConditions.Where(conditions, parameters)}";
+        var filter = SqliteDocumentStore.Filter(new DocumentQuery("proj_1", "voucher") { Where = conditions }, parameters);
         using var connection = Open(file);
         using var command = connection.CreateCommand();
         command.CommandText = $"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {filter}";
