@@ -27,6 +27,9 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
     // Enough creates in flight to hide the round trip; few enough that one bulk job leaves the account's RU/s to others.
     private const int ConcurrentCreates = 16;
 
+    // Cosmos DB's limit on the operations of one patch.
+    private const int MaxPatchOperations = 10;
+
     private readonly CosmosStoreOptions options;
     private readonly TimeProvider clock;
     private readonly CosmosClient client;
@@ -240,8 +243,17 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
             }
 
             var plan = CosmosPatchPlan.For((JsonObject)current["b"]!, operations);
-            List<CosmosPatch> cosmosOperations = [.. plan.Operations, CosmosPatch.Set("/ua", DocumentTimestamps.Format(Now())), CosmosPatch.Set("/w", nameof(ChangeKind.Patched))];
+            List<CosmosPatch> stamps = [CosmosPatch.Set("/ua", DocumentTimestamps.Format(Now())), CosmosPatch.Set("/w", nameof(ChangeKind.Patched))];
+            List<CosmosPatch> cosmosOperations = [.. plan.Operations, .. stamps];
             var requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, [guard, .. plan.Assumptions]) };
+            if (cosmosOperations.Count > MaxPatchOperations)
+            {
+                // Cosmos DB refuses a patch of more operations: the body they make of the version just read replaces that
+                // very version (its etag), and the guard already held on it, so the write is as atomic as the patch.
+                cosmosOperations = [CosmosPatch.Set<JsonNode?>("/b", plan.Result), .. stamps];
+                requestOptions = new PatchItemRequestOptions { FilterPredicate = Filter(key, []), IfMatchEtag = ETag(current) };
+            }
+
             using var response = await documents.PatchItemStreamAsync(CosmosId(key.Id), new PartitionKey(PartitionValue(key)), cosmosOperations, requestOptions, cancellationToken).ConfigureAwait(false);
             switch (response.StatusCode)
             {

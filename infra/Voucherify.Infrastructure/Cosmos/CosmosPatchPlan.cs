@@ -18,18 +18,22 @@ internal sealed class CosmosPatchPlan
 {
     private readonly List<string> touched = [];
 
-    private CosmosPatchPlan()
+    private CosmosPatchPlan(JsonObject result)
     {
+        Result = result;
     }
 
     public List<CosmosPatch> Operations { get; } = [];
 
     public List<CosmosPredicate> Assumptions { get; } = [];
 
+    /// <summary>The body the operations make of the body the plan was made for.</summary>
+    public JsonObject Result { get; }
+
     public static CosmosPatchPlan For(JsonObject body, IReadOnlyList<PatchOperation> operations)
     {
-        var plan = new CosmosPatchPlan();
         var simulated = (JsonObject)body.DeepClone();
+        var plan = new CosmosPatchPlan(simulated);
         foreach (var operation in operations)
         {
             ArgumentNullException.ThrowIfNull(operation, nameof(operations));
@@ -101,8 +105,12 @@ internal sealed class CosmosPatchPlan
                 break;
             case IncrementOperation increment when current?.GetValueKind() == System.Text.Json.JsonValueKind.Number:
                 Assume(operation.Path, CosmosPredicate.Function($"IS_NUMBER({CosmosSql.Field(operation.Path)})"));
-                // Through the JSON text: a value set earlier in this patch may hold any CLR number type, which GetValue<double> refuses.
-                container[name] = JsonValue.Create(double.Parse(current.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture) + increment.Delta);
+                // Through the JSON text: a value set earlier in this patch may hold any CLR number type, which GetValue refuses.
+                // Whole numbers stay exact: the result may be written as the whole body (see CosmosDocumentStore.PatchAsync).
+                var text = current.ToJsonString();
+                container[name] = long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var whole)
+                    ? JsonValue.Create(whole + increment.Delta)
+                    : JsonValue.Create(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture) + increment.Delta);
                 Operations.Add(CosmosPatch.Increment(Pointer(operation.Path), increment.Delta));
                 break;
             case IncrementOperation increment:

@@ -19,6 +19,25 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task Concurrent_guarded_patches_of_many_operations_never_pass_the_limit_and_lose_no_increment()
+    {
+        await CreateAsync("voucher", """{"redemption":{"quantity":30,"redeemed_quantity":0}}""");
+        var guard = Condition.LessThanPath("redemption.redeemed_quantity", "redemption.quantity");
+
+        var outcomes = await RaceAsync(60, async racer =>
+            (await Store.PatchAsync(
+                Key("voucher"),
+                [PatchOperation.Increment("redemption.redeemed_quantity", 1), .. Enumerable.Range(0, 10).Select(i => PatchOperation.Set($"uses.u{racer}.f{i}", i))],
+                [guard])).Outcome);
+
+        Assert.Equal(30, outcomes.Count(outcome => outcome == PatchOutcome.Applied));
+        var stored = (await Store.GetAsync(Key("voucher")))!.Body;
+        Assert.Equal(30, stored["redemption"]!["redeemed_quantity"]!.GetValue<long>());
+        Assert.Equal(30, stored["uses"]!.AsObject().Count);
+        Assert.All(stored["uses"]!.AsObject(), use => Assert.Equal(10, use.Value!.AsObject().Count));
+    }
+
+    [Fact]
     public async Task Concurrent_redemptions_of_an_unlimited_voucher_all_apply()
     {
         await CreateAsync("voucher", """{"redemption":{"quantity":null,"redeemed_quantity":0}}""");

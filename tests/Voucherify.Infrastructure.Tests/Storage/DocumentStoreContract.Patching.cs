@@ -154,6 +154,33 @@ public abstract partial class DocumentStoreContract
     }
 
     [Fact]
+    public async Task A_patch_of_more_operations_than_cosmos_takes_at_once_applies_them_all_under_its_guard()
+    {
+        await CreateAsync("v1", """{"status":"ACTIVE","n":4503599627370000,"old":1,"lines":{}}""");
+        PatchOperation[] operations =
+        [
+            .. Enumerable.Range(0, 9).Select(i => PatchOperation.Set($"f{i}", i)),
+            PatchOperation.Increment("n", 3),
+            PatchOperation.Increment("fresh", 2),
+            PatchOperation.Remove("old"),
+            PatchOperation.Set("lines.r_1", JsonNode.Parse("""{"date":"x"}""")),
+            PatchOperation.Set("deep.er.path", true),
+        ];
+
+        var refused = await PatchAsync("v1", operations, Condition.Eq("status", "DISABLED"));
+        var applied = await PatchAsync("v1", operations, Condition.Eq("status", "ACTIVE"));
+
+        Assert.Equal(PatchOutcome.ConditionFailed, refused.Outcome);
+        Assert.Equal(PatchOutcome.Applied, applied.Outcome);
+        var expected = """
+            {"status":"ACTIVE","n":4503599627370003,"lines":{"r_1":{"date":"x"}},"f0":0,"f1":1,"f2":2,"f3":3,"f4":4,"f5":5,"f6":6,"f7":7,"f8":8,
+             "fresh":2,"deep":{"er":{"path":true}}}
+            """;
+        AssertBody(expected, applied.Document!.Body);
+        AssertBody(expected, (await Store.GetAsync(Key("v1")))!.Body);
+    }
+
+    [Fact]
     public async Task A_patch_returns_the_stored_document_with_a_new_etag_and_updated_at_and_the_same_created_at()
     {
         var created = await CreateAsync("v1", """{"n":1}""");
