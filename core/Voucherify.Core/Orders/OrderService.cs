@@ -31,6 +31,23 @@ public sealed class OrderService(IDocumentStore store, SourcedDocuments document
         return await documents.UpsertAsync(project, OrderKeys.Sourced, request.Id, request.SourceId, current => Shape(current, raw, change), cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="UpsertAsync"/>, except that a new order named by neither id nor source_id is only prepared (checked,
+    /// shaped and given its id), so the caller can create it in the same transaction as writes of its own.
+    /// </summary>
+    /// <returns>The stored order, or the create to commit.</returns>
+    public async Task<(StoredDocument? Stored, NewDocument? Create)> UpsertOrPrepareAsync(Project project, JsonObject raw, CancellationToken cancellationToken)
+    {
+        var request = WireBinding.Bind<OrderRequest>(raw);
+        var change = await PrepareAsync(project, raw, request, cancellationToken);
+        if (!string.IsNullOrEmpty(request.Id) || !string.IsNullOrEmpty(request.SourceId))
+        {
+            return (await documents.UpsertAsync(project, OrderKeys.Sourced, request.Id, request.SourceId, current => Shape(current, raw, change), cancellationToken), null);
+        }
+
+        return (null, await documents.PrepareCreateAsync(project, OrderKeys.Sourced, Shape(null, raw, change), cancellationToken));
+    }
+
     public async Task<JsonObject> UpdateAsync(Project project, string idOrSource, JsonObject raw, CancellationToken cancellationToken)
     {
         var request = WireBinding.Bind<OrderRequest>(raw);

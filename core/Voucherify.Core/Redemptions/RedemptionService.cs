@@ -31,8 +31,9 @@ public sealed class RedemptionService(
     {
         await metadata.CheckAsync(project, "redemption", request.Metadata, cancellationToken);
         request = await customers.UpsertAsync(project, request, cancellationToken);
-        request = await orders.UpsertAsync(project, request, cancellationToken);
-        var context = RedemptionContext.From(request, clock.GetUtcNow());
+        var atomic = store as IAtomicDocumentWriter;
+        (request, var newOrder) = await orders.UpsertAsync(project, request, deferNew: atomic is not null, cancellationToken);
+        var context = RedemptionContext.From(request, clock.GetUtcNow(), newOrder);
         var document = await vouchers.FindAsync(project, code, cancellationToken);
         if (document is null)
         {
@@ -50,7 +51,7 @@ public sealed class RedemptionService(
         }
 
         var redemptionId = IdGenerator.New(IdPrefixes.Redemption, 18);
-        if (store is IAtomicDocumentWriter atomic)
+        if (atomic is not null)
         {
             return await TakeAtomicallyAsync(atomic, project, context, document.Key, voucher, campaign, eligibility, evaluation, redemptionId, requestId, cancellationToken);
         }
@@ -99,7 +100,8 @@ public sealed class RedemptionService(
         CancellationToken cancellationToken)
     {
         var moves = evaluation.CounterMoves;
-        var link = OrderRecorder.Link(project, context.Success(redemptionId, voucher, evaluation.Order!));
+        var success = context.Success(redemptionId, voucher, evaluation.Order!);
+        AtomicWrite? link = context.NewOrder is { } newOrder ? OrderRecorder.LinkedCreate(newOrder, success) : OrderRecorder.Link(project, success);
 
         // Each retry follows a write found missing and dealt with (a counter created, a deleted order's link dropped).
         for (var attempt = 0; ; attempt++)
@@ -180,10 +182,20 @@ public sealed class RedemptionService(
         });
     }
 
+    /// <summary>The failure's record; a new order the attempt brought is created with it, as it is for a redemption that succeeds.</summary>
     private async Task<Redemption> RecordFailureAsync(Project project, RedemptionContext context, Voucher? voucher, Failure failure, CancellationToken cancellationToken)
     {
         var record = context.Failure(IdGenerator.New(IdPrefixes.FailedRedemption, 18), voucher, failure);
-        await store.CreateAsync(new NewDocument(RedemptionKeys.For(project, record.Id), DocumentJson.ToBody(record)), cancellationToken);
-        return record;
+        var create = new NewDocument(RedemptionKeys.For(project, record.Id), DocumentJson.ToBody(record));
+        if (context.NewOrder is not { } order)
+        {
+            await store.CreateAsync(create, cancellationToken);
+            return record;
+        }
+
+        var result = await ((IAtomicDocumentWriter)store).WriteAtomicallyAsync([new AtomicCreate(order.Key, _ => order.Body.DeepClone().AsObject()), new AtomicCreate(create.Key, _ => create.Body)], cancellationToken);
+        return result.Outcome == AtomicWriteOutcome.Committed
+            ? record
+            : throw new InvalidOperationException($"Redemption {record.Id}: write {result.FailedAt} was refused ({result.Outcome}).");
     }
 }

@@ -115,17 +115,22 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
         throw Problems.Conflict($"The {kind.ResourceType} changed concurrently too often; try again.");
     }
 
+    /// <summary>
+    /// The create of a new object without id or source_id, checked and given its id but not written, so the caller can
+    /// commit it together with writes of its own. Such an object has no alias, so nothing else needs writing.
+    /// </summary>
+    public async Task<NewDocument> PrepareCreateAsync(Project project, SourcedKind kind, JsonObject body, CancellationToken cancellationToken) =>
+        await PrepareAsync(project, kind, null, null, body, cancellationToken);
+
     /// <returns>The created object, or null when the caller should look again (the id or the source_id was taken meanwhile).</returns>
     private async Task<StoredDocument?> TryCreateAsync(Project project, SourcedKind kind, string? id, string? sourceId, JsonObject body, CancellationToken cancellationToken)
     {
-        var newId = id ?? IdGenerator.New(kind.IdPrefix, kind.IdLength);
-        body["id"] = newId;
-        body["source_id"] = sourceId;
-        await metadata.CheckAsync(project, kind.MetadataObject, body["metadata"], cancellationToken);
+        var prepared = await PrepareAsync(project, kind, id, sourceId, body, cancellationToken);
+        var newId = prepared.Key.Id;
         StoredDocument created;
         try
         {
-            created = await store.CreateAsync(new NewDocument(kind.For(project, newId), body), cancellationToken);
+            created = await store.CreateAsync(prepared, cancellationToken);
         }
         catch (DocumentConflictException)
         {
@@ -139,6 +144,15 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
 
         await store.DeleteAsync(created.Key, null, cancellationToken);
         return id is null ? null : throw Problems.DuplicateSourceId(kind.ResourceType, sourceId);
+    }
+
+    private async Task<NewDocument> PrepareAsync(Project project, SourcedKind kind, string? id, string? sourceId, JsonObject body, CancellationToken cancellationToken)
+    {
+        var newId = id ?? IdGenerator.New(kind.IdPrefix, kind.IdLength);
+        body["id"] = newId;
+        body["source_id"] = sourceId;
+        await metadata.CheckAsync(project, kind.MetadataObject, body["metadata"], cancellationToken);
+        return new NewDocument(kind.For(project, newId), body);
     }
 
     private async Task<bool> ClaimSourceAsync(Project project, SourcedKind kind, string sourceId, string id, CancellationToken cancellationToken)

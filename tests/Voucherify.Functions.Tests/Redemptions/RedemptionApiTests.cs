@@ -34,6 +34,33 @@ public class RedemptionApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task A_new_order_is_created_once_linked_when_the_redemption_succeeds_and_also_when_it_is_refused()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("ONCE", 300, quantity: 1));
+
+        var redeemed = (await host.Server.PostAsync("/v1/vouchers/ONCE/redemption", Bodies.Order(1000))).Expect(HttpStatusCode.OK);
+        (await host.Server.PostAsync("/v1/vouchers/ONCE/redemption", Bodies.Order(2000))).ExpectError(HttpStatusCode.BadRequest, "quantity_exceeded");
+        (await host.Server.PostAsync("/v1/vouchers/NOWHERE/redemption", Bodies.Order(3000))).ExpectError(HttpStatusCode.NotFound, "not_found");
+
+        var orders = (await host.Server.GetJsonAsync("/v1/orders?order=created_at")).Expect(HttpStatusCode.OK);
+        Assert.Equal(3, orders.Long("total"));
+        var linked = orders.Json["orders"]![0]!;
+        Assert.Equal(redeemed.Str("order.id"), linked["id"]!.GetValue<string>());
+        Assert.Equal("PAID", linked["status"]!.GetValue<string>());
+        Assert.Equal(300, linked["discount_amount"]!.GetValue<long>());
+        Assert.Equal(700, linked["total_amount"]!.GetValue<long>());
+        Assert.Equal([redeemed.Str("id")], linked["redemptions"]!.AsObject().Select(entry => entry.Key));
+        Assert.Equal("voucher", linked["redemptions"]![redeemed.Str("id")]!["related_object_type"]!.GetValue<string>());
+        Assert.Equal([2000L, 3000L], orders.Json["orders"]!.AsArray().Skip(1).Select(order => order!["amount"]!.GetValue<long>()));
+        Assert.All(orders.Json["orders"]!.AsArray().Skip(1), order =>
+        {
+            Assert.Equal("PAID", order!["status"]!.GetValue<string>());
+            Assert.Empty(order["redemptions"]!.AsObject());
+        });
+        Assert.Equal(redeemed.Str("order.created_at"), (await host.Server.GetJsonAsync($"/v1/orders/{redeemed.Str("order.id")}")).Str("created_at"));
+    }
+
+    [Fact]
     public async Task A_failed_attempt_is_a_400_with_the_reason_and_is_stored_but_not_counted()
     {
         await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("SINGLE", 100, quantity: 1));
