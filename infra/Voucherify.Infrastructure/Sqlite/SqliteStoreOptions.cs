@@ -13,6 +13,12 @@ public sealed record SqliteStoreOptions(string FilePath)
     public int MaxIdleReadConnections { get; init; } = 32;
 
     /// <summary>
+    /// The WAL length (in pages) past which the writer makes sure it starts over: see SqliteDocumentStore. The default
+    /// is 16 MiB of 4 KiB pages; SQLite's own automatic checkpoint uses 1,000 pages, but inside every commit.
+    /// </summary>
+    public long WalRestartFrames { get; init; } = 4096;
+
+    /// <summary>
     /// Kinds whose writes stay out of the change log: bookkeeping derived from the feed (audit entries, summaries,
     /// checkpoints) that no handler is fed. Logging them would copy every such body once more for nobody to read.
     /// </summary>
