@@ -6,7 +6,13 @@ public sealed class ChangeFeedOptions
     /// <summary>How long a caught-up handler waits before asking the feed again.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
-    public int BatchSize { get; set; } = 100;
+    /// <summary>
+    /// Changes read and handled at a time. Batch handlers read and write each customer's summary once per batch and each
+    /// loop saves its checkpoint once per batch, so larger batches cost less per change: redeem on the profiling host,
+    /// feed included, went from 1.48 ms (100) to 1.19 ms (500) and 1.27 ms (1,000). A failed batch goes again change by
+    /// change, and a crash repeats at most one batch.
+    /// </summary>
+    public int BatchSize { get; set; } = 500;
 
     /// <summary>Attempts per change and handler, the first included; after the last one the change is parked.</summary>
     public int MaxAttempts { get; set; } = 5;
