@@ -696,6 +696,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         }
 
         Exception? failure = null;
+        var restartWal = false;
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -719,7 +720,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 if (walRestartDue && checkpointing.IsCompleted)
                 {
                     walRestartDue = false;
-                    RestartWal(session);
+                    restartWal = true;
                 }
                 else if (++commitsSinceCheckpoint >= CommitsPerCheckpoint && checkpointing.IsCompleted)
                 {
@@ -741,6 +742,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         foreach (var write in batch)
         {
             write.Finish(failure);
+        }
+
+        // After the writes are answered, and outside the try above: they are committed whatever the checkpoint does.
+        if (restartWal)
+        {
+            RestartWal(writeSession!);
         }
     }
 
@@ -778,14 +785,22 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// </summary>
     private void RestartWal(SqliteSession session)
     {
-        session.Execute("PRAGMA busy_timeout = 200");
         try
         {
-            session.Execute("PRAGMA wal_checkpoint(RESTART)");
+            session.Execute("PRAGMA busy_timeout = 200");
+            try
+            {
+                session.Execute("PRAGMA wal_checkpoint(RESTART)");
+            }
+            finally
+            {
+                session.Execute($"PRAGMA busy_timeout = {((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}");
+            }
         }
-        finally
+        catch (SqliteException)
         {
-            session.Execute($"PRAGMA busy_timeout = {((long)options.BusyTimeout.TotalMilliseconds).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+            // Readers that stayed too long answer busy in the result, not as an error; what is left (an I/O error) the
+            // next commit meets, and the next long WAL tries again.
         }
     }
 
@@ -830,7 +845,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 session.Execute("PRAGMA wal_autocheckpoint = 0");
 
                 // When the WAL starts over, a file a burst made long is cut back to twice the restart length.
-                session.Execute($"PRAGMA journal_size_limit = {(options.WalRestartFrames * 2 * 4096).ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                session.Execute($"PRAGMA journal_size_limit = {(options.WalRestartFrames * 2 * 4096).ToString(CultureInfo.InvariantCulture)}");
             }
             catch
             {
