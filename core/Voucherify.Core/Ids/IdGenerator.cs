@@ -32,10 +32,10 @@ public static class IdGenerator
             return prefix + RandomNumberGenerator.GetString(Alphabet, randomLength);
         }
 
-        return string.Create(prefix.Length + randomLength, (prefix, now.ToUnixTimeMilliseconds()), static (span, state) =>
+        return string.Create(prefix.Length + randomLength, (prefix, time: now.ToUnixTimeMilliseconds()), static (span, state) =>
         {
             state.prefix.AsSpan().CopyTo(span);
-            var time = state.Item2;
+            var time = state.time;
             for (var i = state.prefix.Length + TimeLength - 1; i >= state.prefix.Length; i--)
             {
                 span[i] = SortedAlphabet[(int)(time % SortedAlphabet.Length)];

@@ -193,7 +193,7 @@ public sealed class RedemptionService(
             return record;
         }
 
-        var result = await ((IAtomicDocumentWriter)store).WriteAtomicallyAsync([new AtomicCreate(order.Key, _ => order.Body.DeepClone().AsObject()), new AtomicCreate(create.Key, _ => create.Body)], cancellationToken);
+        var result = await ((IAtomicDocumentWriter)store).WriteAtomicallyAsync([new AtomicCreate(order.Key, _ => order.Body), new AtomicCreate(create.Key, _ => create.Body)], cancellationToken);
         return result.Outcome == AtomicWriteOutcome.Committed
             ? record
             : throw new InvalidOperationException($"Redemption {record.Id}: write {result.FailedAt} was refused ({result.Outcome}).");
