@@ -9,26 +9,19 @@ namespace Voucherify.Core.Storage;
 /// </summary>
 public sealed record DocumentChange
 {
-    private readonly string? text;
-    private JsonObject? body;
+    private readonly LazyBody body;
 
     public DocumentChange(long sequence, DocumentKey key, ChangeKind change, JsonObject? body, string? eTag, DateTimeOffset at)
-        : this(sequence, key, change, eTag, at)
+        : this(sequence, key, change, LazyBody.Of(body), eTag, at)
     {
-        this.body = body;
     }
 
-    private DocumentChange(long sequence, DocumentKey key, ChangeKind change, string? eTag, DateTimeOffset at, string? text)
-        : this(sequence, key, change, eTag, at)
-    {
-        this.text = text;
-    }
-
-    private DocumentChange(long sequence, DocumentKey key, ChangeKind change, string? eTag, DateTimeOffset at)
+    private DocumentChange(long sequence, DocumentKey key, ChangeKind change, LazyBody body, string? eTag, DateTimeOffset at)
     {
         Sequence = sequence;
         Key = key;
         Change = change;
+        this.body = body;
         ETag = eTag;
         At = at;
     }
@@ -39,15 +32,11 @@ public sealed record DocumentChange
 
     public ChangeKind Change { get; init; }
 
-    /// <summary>Parsed on first use when the change was read as text: every handler loop reads every change, and most pass most of them over by key.</summary>
+    /// <summary>Parsed on first use when the change was read as text (<see cref="LazyBody"/>).</summary>
     public JsonObject? Body
     {
-        get => body ?? (text is null ? null : LazyInitializer.EnsureInitialized(ref body, () => StoredDocument.Parse(text)));
-        init
-        {
-            body = value;
-            text = null;
-        }
+        get => body.Value;
+        init => body = LazyBody.Of(value);
     }
 
     public string? ETag { get; init; }
@@ -56,5 +45,5 @@ public sealed record DocumentChange
 
     /// <summary>A change whose body (null after a delete) is the stored text, parsed only if someone reads it.</summary>
     public static DocumentChange FromText(long sequence, DocumentKey key, ChangeKind change, string? text, string? eTag, DateTimeOffset at) =>
-        new(sequence, key, change, eTag, at, text);
+        new(sequence, key, change, LazyBody.FromText(text), eTag, at);
 }

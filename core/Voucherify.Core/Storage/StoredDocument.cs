@@ -10,28 +10,23 @@ namespace Voucherify.Core.Storage;
 /// </summary>
 public sealed record StoredDocument
 {
-    private readonly string? text;
-    private JsonObject? body;
+    private readonly LazyBody body;
 
     public StoredDocument(DocumentKey key, JsonObject body, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
-        : this(key, eTag, createdAt, updatedAt)
+        : this(key, LazyBody.Of(body), eTag, createdAt, updatedAt)
     {
-        this.body = body;
     }
 
-    /// <summary>
-    /// A document read as text, parsed into <see cref="Body"/> only when that is first asked for: most reads want a typed
-    /// object (<see cref="DocumentJson.Read{T}"/>), which is read straight from the text, not through a tree of nodes.
-    /// </summary>
+    /// <summary>A document read as text, parsed into <see cref="Body"/> only when that is first asked for (<see cref="LazyBody"/>).</summary>
     public StoredDocument(DocumentKey key, string text, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
-        : this(key, eTag, createdAt, updatedAt)
+        : this(key, LazyBody.FromText(text), eTag, createdAt, updatedAt)
     {
-        this.text = text;
     }
 
-    private StoredDocument(DocumentKey key, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
+    private StoredDocument(DocumentKey key, LazyBody body, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Key = key;
+        this.body = body;
         ETag = eTag;
         CreatedAt = createdAt;
         UpdatedAt = updatedAt;
@@ -42,12 +37,8 @@ public sealed record StoredDocument
     /// <summary>The body; callers may change it (it is theirs, parsed for this read), and a typed read sees the change.</summary>
     public JsonObject Body
     {
-        get => body ?? LazyInitializer.EnsureInitialized(ref body, () => Parse(text!));
-        init
-        {
-            body = value;
-            text = null;
-        }
+        get => body.Value!;
+        init => body = LazyBody.Of(value);
     }
 
     public string ETag { get; init; }
@@ -56,9 +47,6 @@ public sealed record StoredDocument
 
     public DateTimeOffset UpdatedAt { get; init; }
 
-    /// <summary>The text read, while no one has asked for <see cref="Body"/> (so it still says what the body would).</summary>
-    internal string? UnparsedText => body is null ? text : null;
-
-    internal static JsonObject Parse(string text) =>
-        JsonNode.Parse(text) as JsonObject ?? throw new InvalidDataException("A stored body is not a JSON object.");
+    /// <summary>The text read, while no one has asked for <see cref="Body"/>.</summary>
+    internal string? UnparsedText => body.UnparsedText;
 }
