@@ -13,11 +13,15 @@ internal static class SqliteConnectionSettings
         // and planner under every query, although the statement was cached. Plans here come from the indexes, not from
         // the values bound, so one plan per statement loses nothing.
         SQLitePCL.raw.sqlite3_db_config(connection.Handle!, SQLitePCL.raw.SQLITE_DBCONFIG_ENABLE_QPSG, 1, out int _);
-        var busyMilliseconds = (long)busyTimeout.TotalMilliseconds;
+        SetBusyTimeout(connection, busyTimeout);
 
         // WAL makes NORMAL safe against corruption; it only risks the last commits on power loss, never on a crash of this process.
         // Reads map the file instead of copying pages through read() calls, and keep a larger page cache per
         // connection: both only change how pages are read, not what is written or when it is durable.
-        SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {busyMilliseconds.ToString(CultureInfo.InvariantCulture)}; PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -{cacheKiB.ToString(CultureInfo.InvariantCulture)}; PRAGMA temp_store = MEMORY;");
+        SqliteSchema.Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -{cacheKiB.ToString(CultureInfo.InvariantCulture)}; PRAGMA temp_store = MEMORY;");
     }
+
+    /// <summary>How long a statement waits for a lock another connection holds before it answers busy.</summary>
+    public static void SetBusyTimeout(SqliteConnection connection, TimeSpan timeout) =>
+        SqliteSchema.Execute(connection, $"PRAGMA busy_timeout = {((long)timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)};");
 }

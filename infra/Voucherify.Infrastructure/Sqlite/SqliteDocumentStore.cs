@@ -50,6 +50,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private Task checkpointing = Task.CompletedTask;
     private volatile bool walRestartDue;
 
+    // How long the writer, holding every queued write up, waits for readers still inside the WAL it restarts.
+    private static readonly TimeSpan RestartWait = TimeSpan.FromMilliseconds(200);
+
     public SqliteDocumentStore(SqliteStoreOptions options, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -787,14 +790,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         try
         {
-            session.Execute("PRAGMA busy_timeout = 200");
+            SqliteConnectionSettings.SetBusyTimeout(session.Connection, RestartWait);
             try
             {
                 session.Execute("PRAGMA wal_checkpoint(RESTART)");
             }
             finally
             {
-                session.Execute($"PRAGMA busy_timeout = {((long)options.BusyTimeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)}");
+                SqliteConnectionSettings.SetBusyTimeout(session.Connection, options.BusyTimeout);
             }
         }
         catch (SqliteException)
