@@ -36,7 +36,7 @@ public sealed class CampaignLookup(IDocumentStore store)
         }
 
         var document = await store.GetAsync(CampaignKeys.For(project, voucher.CampaignId), cancellationToken);
-        return document?.Read<Campaign>() ?? throw Problems.NotFound("voucher", voucher.Code);
+        return document?.ReadShared<Campaign>() ?? throw Problems.NotFound("voucher", voucher.Code);
     }
 
     public async Task<StoredDocument> GetAsync(Project project, string idOrName, CancellationToken cancellationToken) =>

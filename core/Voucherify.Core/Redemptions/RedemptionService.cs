@@ -41,7 +41,7 @@ public sealed class RedemptionService(
             throw Problems.NotFound("voucher", code);
         }
 
-        var voucher = document.Read<Voucher>();
+        var voucher = document.ReadShared<Voucher>();
         var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
         var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
         var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, context.Date, project.TimeZone, eligibility);

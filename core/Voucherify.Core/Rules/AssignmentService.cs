@@ -78,7 +78,7 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
     public async Task<IReadOnlyList<ValidationRuleAssignment>> ForObjectAsync(Project project, string objectId, CancellationToken cancellationToken)
     {
         var page = await store.QueryAsync(new DocumentQuery(project.Id, ValidationRuleKeys.AssignmentKind) { PartitionKey = objectId, PageSize = 100 }, cancellationToken);
-        return [.. page.Items.Select(d => d.Read<ValidationRuleAssignment>())];
+        return [.. page.Items.Select(d => d.ReadShared<ValidationRuleAssignment>())];
     }
 
     /// <summary>The validation_rules_assignments list a voucher or campaign shows (the same one-partition read validate does).</summary>

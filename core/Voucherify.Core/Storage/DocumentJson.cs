@@ -14,5 +14,13 @@ public static class DocumentJson
         (document.UnparsedText is { } text ? JsonSerializer.Deserialize<T>(text, Wire.Options) : document.Body.Deserialize<T>(Wire.Options))
         ?? throw new InvalidOperationException($"Document {document.Key} is not a {typeof(T).Name}.");
 
+    /// <summary>
+    /// As <see cref="Read{T}"/>, but the object may be the one every reader of this stored version gets: the caller must
+    /// not change it, nor attach its JSON nodes to another tree. For the hot paths that only look (validate, redeem).
+    /// </summary>
+    public static T ReadShared<T>(this StoredDocument document)
+        where T : notnull =>
+        document is { Shared: { } shared, UnparsedText: not null } ? shared.Get(document.Read<T>) : document.Read<T>();
+
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Wire.Options);
 }

@@ -23,6 +23,13 @@ public sealed record StoredDocument
     {
     }
 
+    /// <summary>A copy of a version that other readers are given too, with the typed reads they share (<see cref="DocumentJson.ReadShared{T}"/>).</summary>
+    public StoredDocument(DocumentKey key, string text, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt, SharedReads shared)
+        : this(key, LazyBody.FromText(text), eTag, createdAt, updatedAt)
+    {
+        Shared = shared;
+    }
+
     private StoredDocument(DocumentKey key, LazyBody body, string eTag, DateTimeOffset createdAt, DateTimeOffset updatedAt)
     {
         Key = key;
@@ -49,4 +56,6 @@ public sealed record StoredDocument
 
     /// <summary>The text read, while no one has asked for <see cref="Body"/>.</summary>
     internal string? UnparsedText => body.UnparsedText;
+
+    internal SharedReads? Shared { get; }
 }

@@ -11,7 +11,7 @@ public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup cam
 {
     public async Task<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
-        var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).Read<Voucher>();
+        var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).ReadShared<Voucher>();
         var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
         var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
         var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, clock.GetUtcNow(), project.TimeZone, eligibility);

@@ -26,6 +26,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private readonly TimeProvider clock;
     private readonly string connectionString;
     private readonly SqliteReadPool readPool;
+    private readonly SqliteReadCache cache;
 
     // Writes that arrive while one batch commits share the next transaction: its pages (a hot voucher's leaf,
     // the index and change-log pages) go to the WAL once per batch instead of once per write.
@@ -70,6 +71,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
         }.ToString();
         readPool = new SqliteReadPool(() => OpenSession(ReadCacheKiB), options.MaxIdleReadConnections);
+        cache = new SqliteReadCache(options.ReadCacheSize);
     }
 
     public string FilePath => Path.GetFullPath(options.FilePath);
@@ -77,15 +79,26 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
         StoreArguments.Key(key);
-        return await ReadAsync(
+        var ticket = cache.Ticket(SqliteReadCache.PointStripe(key));
+        if (ticket is { } noted && cache.TryGet<SqliteReturnedRow>(key, noted, out var cached))
+        {
+            return cached.ToDocument(key);
+        }
+
+        var row = await ReadAsync(
             async session =>
             {
                 var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
                 AddKey(command, key);
-                using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? ReadDocument(reader, key, 0) : null;
+                return await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
             },
             cancellationToken).ConfigureAwait(false);
+        if (row is not null && ticket is { } read)
+        {
+            cache.Add(key, read, row, row.Body.Length);
+        }
+
+        return row?.ToDocument(key);
     }
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)
@@ -133,6 +146,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         var replaced = await WriteAsync<SqliteReturnedRow?>(
             async session =>
             {
+                cache.Writing(key);
                 var command = session.Command($"""
                     UPDATE documents
                     SET body = json_set(@body, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
@@ -237,6 +251,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         return await WriteAsync(
             async session =>
             {
+                cache.Writing(key);
                 var command = session.Command($"DELETE FROM documents WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}");
                 AddKey(command, key);
                 if (ifMatch is not null)
@@ -265,6 +280,28 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
         }
 
+        // A partition's first page without conditions (a voucher's or campaign's rule assignments, on every validate) is
+        // served from memory while nothing in the partition was written.
+        var pageKey = query is { PartitionKey: { } partition, Where.Count: 0, Continuation: null }
+            ? new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize)
+            : (SqliteCachedPageKey?)null;
+        var ticket = pageKey is { } cacheable ? cache.Ticket(SqliteReadCache.PartitionStripe(cacheable.ProjectId, cacheable.Kind, cacheable.PartitionKey)) : null;
+        if (ticket is { } noted && cache.TryGet<SqliteCachedPage>(pageKey!.Value, noted, out var cached))
+        {
+            return cached.ToPage();
+        }
+
+        var page = await ReadPageAsync(query, cancellationToken).ConfigureAwait(false);
+        if (ticket is { } read)
+        {
+            cache.Add(pageKey!.Value, read, page, page.Chars);
+        }
+
+        return page.ToPage();
+    }
+
+    private async Task<SqliteCachedPage> ReadPageAsync(DocumentQuery query, CancellationToken cancellationToken)
+    {
         var parameters = new SqlParameters();
         var filter = Filter(query, parameters);
         var sort = SqliteField.For(query.OrderBy).Value;
@@ -285,27 +322,27 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                     """);
                 parameters.CopyTo(command);
 
-                var items = new List<StoredDocument>(Math.Min(query.PageSize, 1000));
+                var rows = new List<(DocumentKey Key, SqliteReturnedRow Row)>(Math.Min(query.PageSize, 1000));
                 object? lastSortValue = null;
                 var more = false;
                 using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
                 while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (items.Count == query.PageSize)
+                    if (rows.Count == query.PageSize)
                     {
                         more = true;
                         break;
                     }
 
                     var key = new DocumentKey(query.ProjectId, query.Kind, reader.GetString(0), reader.GetString(1));
-                    items.Add(ReadDocument(reader, key, 2));
+                    rows.Add((key, ReadRow(reader, 2)));
                     lastSortValue = reader.IsDBNull(6) ? null : reader.GetValue(6);
                 }
 
                 var continuation = more
-                    ? new SqliteContinuation(query.OrderBy, query.Descending, lastSortValue, items[^1].Key.Id, items[^1].Key.PartitionKey).Encode()
+                    ? new SqliteContinuation(query.OrderBy, query.Descending, lastSortValue, rows[^1].Key.Id, rows[^1].Key.PartitionKey).Encode()
                     : null;
-                return new DocumentPage(items, continuation);
+                return new SqliteCachedPage(rows, continuation);
             },
             cancellationToken).ConfigureAwait(false);
     }
@@ -441,6 +478,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             }
 
             readPool.Dispose();
+            cache.Dispose();
         }
         finally
         {
@@ -509,6 +547,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         cancellationToken.ThrowIfCancellationRequested();
         var key = insert.Stored.Key;
+        cache.Writing(key);
         var command = session.Command("""
             INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
             VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
@@ -526,8 +565,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         await AppendChangeAsync(session, key, ChangeKind.Created, insert.Text, insert.Stored.ETag, insert.Stamp, cancellationToken).ConfigureAwait(false);
         return true;
     }
-
-    private static StoredDocument ReadDocument(SqliteDataReader reader, DocumentKey key, int first) => ReadRow(reader, first).ToDocument(key);
 
     private static SqliteReturnedRow ReadRow(SqliteDataReader reader, int first) =>
         new(reader.GetString(first), reader.GetString(first + 1), reader.GetString(first + 2), reader.GetString(first + 3));
@@ -562,6 +599,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// <returns>The row as patched, or why there is none.</returns>
     private async Task<(SqliteReturnedRow? Row, PatchOutcome? Failed)> RunPatchAsync(SqliteSession session, SqlitePreparedPatch patch, CancellationToken cancellationToken)
     {
+        cache.Writing(patch.Key);
         var command = session.Command(patch.Sql);
         AddKey(command, patch.Key);
         patch.Parameters.CopyTo(command);
@@ -742,6 +780,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             failure = exception;
         }
 
+        // Committed or rolled back: from here readers of what the batch wrote may keep what they read again.
+        cache.Written();
         foreach (var write in batch)
         {
             write.Finish(failure);

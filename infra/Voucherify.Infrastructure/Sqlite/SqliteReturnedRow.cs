@@ -8,6 +8,11 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// </summary>
 internal sealed record SqliteReturnedRow(string Body, string ETag, string CreatedAt, string UpdatedAt)
 {
-    public StoredDocument ToDocument(DocumentKey key) =>
-        new(key, Body, ETag, DocumentTimestamps.Parse(CreatedAt), DocumentTimestamps.Parse(UpdatedAt));
+    private readonly DateTimeOffset createdAt = DocumentTimestamps.Parse(CreatedAt);
+    private readonly DateTimeOffset updatedAt = DocumentTimestamps.Parse(UpdatedAt);
+
+    /// <summary>Every document made from this row, which the read cache may hand out many times, shares its typed reads.</summary>
+    public SharedReads Shared { get; } = new();
+
+    public StoredDocument ToDocument(DocumentKey key) => new(key, Body, ETag, createdAt, updatedAt, Shared);
 }

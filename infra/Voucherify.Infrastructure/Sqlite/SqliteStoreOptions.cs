@@ -3,6 +3,8 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>Where the embedded store keeps its file, and how long a writer waits for another process's lock.</summary>
 public sealed record SqliteStoreOptions(string FilePath)
 {
+    public const long DefaultReadCacheSize = 64L * 1024 * 1024;
+
     /// <summary>Another process holding the write lock makes us wait this long before giving up.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -17,6 +19,13 @@ public sealed record SqliteStoreOptions(string FilePath)
     /// is 16 MiB of 4 KiB pages; SQLite's own automatic checkpoint uses 1,000 pages, but inside every commit.
     /// </summary>
     public long WalRestartFrames { get; init; } = 4096;
+
+    /// <summary>
+    /// Roughly how many bytes of documents and partition pages read lately are kept in memory for the next read of
+    /// the same (see SqliteReadCache), counted as two bytes per character of JSON text. The cache sees only this
+    /// instance's writes: set 0 (off) when another process or instance writes the same file.
+    /// </summary>
+    public long ReadCacheSize { get; init; } = DefaultReadCacheSize;
 
     /// <summary>
     /// Kinds whose writes stay out of the change log: bookkeeping derived from the feed (audit entries, summaries,

@@ -243,10 +243,11 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     [Fact]
     public async Task Two_store_instances_on_one_file_still_enforce_a_guarded_limit()
     {
-        // Two instances stand for two processes: only SQLite's file lock orders their writers.
-        var path = folder.File("store.db");
-        using var first = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
-        using var second = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        // Two instances stand for two processes: only SQLite's file lock orders their writers. Neither may cache reads,
+        // since neither sees the other's writes.
+        var options = new SqliteStoreOptions(folder.File("store.db")) { ReadCacheSize = 0 };
+        using var first = new SqliteDocumentStore(options, clock);
+        using var second = new SqliteDocumentStore(options, clock);
         await first.CreateAsync(new NewDocument(Voucher, JsonNode.Parse("""{"quantity":30,"redeemed":0}""")!.AsObject()));
         var guard = Condition.LessThanPath("redeemed", "quantity");
 

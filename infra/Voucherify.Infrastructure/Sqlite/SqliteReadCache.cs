@@ -1,0 +1,112 @@
+using Microsoft.Extensions.Caching.Memory;
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Infrastructure.Sqlite;
+
+/// <summary>
+/// Documents and partition pages this store read lately, served from memory while nothing wrote them since. A validate
+/// reads the same campaign, rules, assignments, customer and products as the one before it; each read from SQLite
+/// costs a pooled connection, a statement and a copy of the text.
+/// <para>
+/// Staleness is ruled out with generations, not by removing entries. Every document key and every partition hashes to
+/// a stripe of counters. The one writer makes a stripe's counter odd before its first statement on a key of that stripe
+/// in a batch, and even again once the batch has committed or rolled back, before any caller hears of it. A reader
+/// notes the counter before it reads SQLite and stores what it read under that number; an entry is served only while
+/// the counter still shows it and is even. So what a write changed is never served after the write commits: during the
+/// batch every reader of its stripes goes to SQLite, and afterwards no entry carries the new number. Another stripe's
+/// writes cost an entry nothing; a shared stripe costs a miss, never a wrong answer.
+/// </para>
+/// This holds because the store is the file's one writer (see <see cref="SqliteServiceCollectionExtensions"/>):
+/// another process writing the file is not seen here.
+/// </summary>
+internal sealed class SqliteReadCache : IDisposable
+{
+    private const int StripeCount = 1 << 14;
+    private const int EntryOverhead = 256;
+
+    private readonly long[] generations = new long[StripeCount];
+    private readonly MemoryCache? entries;
+
+    // Only the writer touches this, under the store's write gate.
+    private readonly HashSet<int> writing = [];
+
+    /// <param name="sizeLimit">Roughly the bytes held (two per character of text); 0 turns the cache off.</param>
+    public SqliteReadCache(long sizeLimit)
+    {
+        if (sizeLimit > 0)
+        {
+            entries = new MemoryCache(new MemoryCacheOptions { SizeLimit = sizeLimit });
+        }
+    }
+
+    /// <summary>The generation a reader notes before it reads SQLite; null when the cache is off or a write is under way.</summary>
+    public long? Ticket(int stripe)
+    {
+        if (entries is null)
+        {
+            return null;
+        }
+
+        var generation = Volatile.Read(ref generations[stripe]);
+        return (generation & 1) == 0 ? generation : null;
+    }
+
+    public bool TryGet<T>(object key, long ticket, out T value)
+        where T : class
+    {
+        if (entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == ticket)
+        {
+            value = entry.Value;
+            return true;
+        }
+
+        value = null!;
+        return false;
+    }
+
+    /// <param name="ticket">The generation noted before reading <paramref name="value"/>.</param>
+    /// <param name="chars">The characters of text it holds, which dominate its size.</param>
+    public void Add<T>(object key, long ticket, T value, long chars)
+        where T : class
+    {
+        using var created = entries!.CreateEntry(key);
+        created.Value = new SqliteCacheEntry<T>(ticket, value);
+        created.Size = (chars * sizeof(char)) + EntryOverhead;
+    }
+
+    /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
+    public void Writing(DocumentKey key)
+    {
+        if (entries is null)
+        {
+            return;
+        }
+
+        foreach (var stripe in (ReadOnlySpan<int>)[PointStripe(key), PartitionStripe(key.ProjectId, key.Kind, key.PartitionKey)])
+        {
+            if (writing.Add(stripe))
+            {
+                Interlocked.Increment(ref generations[stripe]);
+            }
+        }
+    }
+
+    /// <summary>The writer, once the batch has committed or rolled back and before it answers anyone.</summary>
+    public void Written()
+    {
+        foreach (var stripe in writing)
+        {
+            Interlocked.Increment(ref generations[stripe]);
+        }
+
+        writing.Clear();
+    }
+
+    public static int PointStripe(DocumentKey key) =>
+        HashCode.Combine(key.ProjectId, key.Kind, key.PartitionKey, key.Id) & (StripeCount - 1);
+
+    public static int PartitionStripe(string projectId, string kind, string partitionKey) =>
+        HashCode.Combine(projectId, kind, partitionKey, StripeCount) & (StripeCount - 1);
+
+    public void Dispose() => entries?.Dispose();
+}

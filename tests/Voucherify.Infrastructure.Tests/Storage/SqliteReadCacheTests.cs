@@ -1,0 +1,171 @@
+using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Time.Testing;
+using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Sqlite;
+
+namespace Voucherify.Infrastructure.Tests.Storage;
+
+/// <summary>The SQLite store's read cache: it serves repeated reads, and never anything a write has changed.</summary>
+public sealed class SqliteReadCacheTests : IDisposable
+{
+    private static readonly DocumentKey Voucher = new("proj_1", "voucher", "camp_1", "v1");
+
+    private readonly TemporaryFolder folder = new();
+    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero));
+
+    public void Dispose() => folder.Dispose();
+
+    [Fact]
+    public async Task Repeated_reads_are_served_from_memory_and_a_zero_size_turns_that_off()
+    {
+        // A write behind the store's back (another process, which the cache does not support) shows what is cached.
+        foreach (var (size, expected) in new[] { (SqliteStoreOptions.DefaultReadCacheSize, "before"), (0L, "behind") })
+        {
+            var path = folder.File($"store-{size}.db");
+            using var store = new SqliteDocumentStore(new SqliteStoreOptions(path) { ReadCacheSize = size }, clock);
+            await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "before" }));
+            await store.CreateAsync(new NewDocument(Voucher with { Kind = "assignment", Id = "a1" }, new JsonObject { ["state"] = "before" }));
+            await store.GetAsync(Voucher);
+            await store.QueryAsync(Partition("assignment"));
+
+            using (var connection = new SqliteConnection($"Data Source={path};Pooling=false"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                command.CommandText = "UPDATE documents SET body = json_set(body, '$.state', 'behind')";
+                command.ExecuteNonQuery();
+            }
+
+            Assert.Equal(expected, State(await store.GetAsync(Voucher)));
+            Assert.Equal(expected, State(Assert.Single((await store.QueryAsync(Partition("assignment"))).Items)));
+        }
+    }
+
+    [Fact]
+    public async Task Every_kind_of_write_is_seen_by_the_next_read_of_the_document_and_of_its_partition()
+    {
+        using var store = Open();
+        var other = Voucher with { Id = "v2" };
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "created" }));
+        Assert.Equal("created", State(await store.GetAsync(Voucher)));
+        Assert.Single((await store.QueryAsync(Partition("voucher"))).Items);
+
+        await store.CreateAsync(new NewDocument(other, new JsonObject { ["state"] = "other" }));
+        Assert.Equal(2, (await store.QueryAsync(Partition("voucher"))).Items.Count);
+
+        await store.PatchAsync(Voucher, [PatchOperation.Set("state", JsonValue.Create("patched"))]);
+        Assert.Equal("patched", State(await store.GetAsync(Voucher)));
+        Assert.Contains((await store.QueryAsync(Partition("voucher"))).Items, d => State(d) == "patched");
+
+        await store.ReplaceAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "replaced" }), null);
+        Assert.Equal("replaced", State(await store.GetAsync(Voucher)));
+        Assert.Contains((await store.QueryAsync(Partition("voucher"))).Items, d => State(d) == "replaced");
+
+        await store.WriteAtomicallyAsync([new AtomicPatch(Voucher, [PatchOperation.Set("state", JsonValue.Create("atomic"))], null)]);
+        Assert.Equal("atomic", State(await store.GetAsync(Voucher)));
+
+        await store.DeleteAsync(Voucher);
+        Assert.Null(await store.GetAsync(Voucher));
+        Assert.Equal("other", State(Assert.Single((await store.QueryAsync(Partition("voucher"))).Items)));
+    }
+
+    [Fact]
+    public async Task A_write_that_fails_its_guard_or_rolls_back_leaves_the_cached_version_right()
+    {
+        using var store = Open();
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["n"] = 1 }));
+        await store.GetAsync(Voucher);
+
+        var refused = await store.PatchAsync(Voucher, [PatchOperation.Increment("n", 1)], [Condition.Greater("n", 5)]);
+        var rolledBack = await store.WriteAtomicallyAsync(
+            [new AtomicPatch(Voucher, [PatchOperation.Increment("n", 1)], null), new AtomicPatch(Voucher with { Id = "missing" }, [PatchOperation.Increment("n", 1)], null)]);
+
+        Assert.Equal(PatchOutcome.ConditionFailed, refused.Outcome);
+        Assert.Equal(AtomicWriteOutcome.NotFound, rolledBack.Outcome);
+        Assert.Equal(1, (await store.GetAsync(Voucher))!.Body["n"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Under_concurrent_writes_no_read_goes_back_in_time_and_a_writer_always_reads_its_own_write()
+    {
+        using var store = Open();
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["n"] = 0 }));
+        const int Writes = 400;
+        var written = 0;
+        var readerFailures = 0;
+        using var writersDone = new CancellationTokenSource();
+
+        var writers = Enumerable.Range(0, 4).Select(_ => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref written) <= Writes)
+            {
+                var patched = (await store.PatchAsync(Voucher, [PatchOperation.Increment("n", 1)])).Document!.Body["n"]!.GetValue<int>();
+                var read = (await store.GetAsync(Voucher))!.Body["n"]!.GetValue<int>();
+                var page = (await store.QueryAsync(Partition("voucher"))).Items[0].Body["n"]!.GetValue<int>();
+                Assert.True(read >= patched, $"read {read} after writing {patched}");
+                Assert.True(page >= patched, $"page read {page} after writing {patched}");
+            }
+        })).ToList();
+
+        // Readers that keep the last value they saw: a value smaller than that would be a stale entry served after
+        // the write that replaced it had committed (their previous read already saw it).
+        var readers = Enumerable.Range(0, 6).Select(i => Task.Run(async () =>
+        {
+            var last = 0;
+            while (!writersDone.IsCancellationRequested)
+            {
+                var n = i % 2 == 0
+                    ? (await store.GetAsync(Voucher))!.Body["n"]!.GetValue<int>()
+                    : (await store.QueryAsync(Partition("voucher"))).Items[0].Body["n"]!.GetValue<int>();
+                if (n < last)
+                {
+                    Interlocked.Increment(ref readerFailures);
+                }
+
+                last = n;
+                await Task.Yield();
+            }
+        })).ToList();
+
+        try
+        {
+            await Task.WhenAll(writers);
+        }
+        finally
+        {
+            await writersDone.CancelAsync();
+            await Task.WhenAll(readers);
+        }
+
+        Assert.Equal(0, readerFailures);
+        Assert.Equal(Writes, (await store.GetAsync(Voucher))!.Body["n"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task Readers_of_one_cached_version_share_its_typed_read_but_each_gets_a_body_of_its_own()
+    {
+        using var store = Open();
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "created" }));
+        await store.GetAsync(Voucher);
+
+        var first = (await store.GetAsync(Voucher))!;
+        var second = (await store.GetAsync(Voucher))!;
+        first.Body["state"] = "changed by a caller";
+
+        Assert.Same(second.ReadShared<StateOnly>(), (await store.GetAsync(Voucher))!.ReadShared<StateOnly>());
+        Assert.Equal("created", State(second));
+        Assert.Equal("changed by a caller", first.ReadShared<StateOnly>().State);
+
+        await store.PatchAsync(Voucher, [PatchOperation.Set("state", JsonValue.Create("patched"))]);
+        var after = (await store.GetAsync(Voucher))!.ReadShared<StateOnly>();
+        Assert.NotSame(second.ReadShared<StateOnly>(), after);
+        Assert.Equal("patched", after.State);
+    }
+
+    private static DocumentQuery Partition(string kind) => new(Voucher.ProjectId, kind) { PartitionKey = Voucher.PartitionKey };
+
+    private static string? State(StoredDocument? document) => document?.Body["state"]?.GetValue<string>();
+
+    private SqliteDocumentStore Open() => new(new SqliteStoreOptions(folder.File("store.db")), clock);
+}
