@@ -25,14 +25,22 @@ public static class IdGenerator
 
     public static string New(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow);
 
-    internal static string New(string prefix, int randomLength, DateTimeOffset now)
+    /// <summary>
+    /// As <see cref="New(string, int)"/>, for an id that only labels (a request id, for logs and support): its random part
+    /// comes from <see cref="Random.Shared"/>, seeded by the OS once, instead of from the OS's generator on each call,
+    /// which costs 2.3 µs through OpenSSL, a few per cent of a validate. As unique; predictable only from many of its
+    /// outputs, which is no concern for a label that grants nothing.
+    /// </summary>
+    public static string NewLabel(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow, label: true);
+
+    internal static string New(string prefix, int randomLength, DateTimeOffset now, bool label = false)
     {
         if (randomLength < ShortestTimed)
         {
-            return prefix + RandomNumberGenerator.GetString(Alphabet, randomLength);
+            return label ? prefix + new string(Random.Shared.GetItems(Alphabet.AsSpan(), randomLength)) : prefix + RandomNumberGenerator.GetString(Alphabet, randomLength);
         }
 
-        return string.Create(prefix.Length + randomLength, (prefix, time: now.ToUnixTimeMilliseconds()), static (span, state) =>
+        return string.Create(prefix.Length + randomLength, (prefix, time: now.ToUnixTimeMilliseconds(), label), static (span, state) =>
         {
             state.prefix.AsSpan().CopyTo(span);
             var time = state.time;
@@ -42,7 +50,15 @@ public static class IdGenerator
                 time /= SortedAlphabet.Length;
             }
 
-            RandomNumberGenerator.GetItems(Alphabet, span[(state.prefix.Length + TimeLength)..]);
+            var random = span[(state.prefix.Length + TimeLength)..];
+            if (state.label)
+            {
+                Random.Shared.GetItems(Alphabet.AsSpan(), random);
+            }
+            else
+            {
+                RandomNumberGenerator.GetItems(Alphabet, random);
+            }
         });
     }
 }

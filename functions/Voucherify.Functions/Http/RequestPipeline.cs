@@ -16,7 +16,7 @@ public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRa
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
-        var requestId = IdGenerator.New(IdPrefixes.Request, 18);
+        var requestId = IdGenerator.NewLabel(IdPrefixes.Request, 18);
         context.SetRequestId(requestId);
         context.Response.Headers["X-Request-Id"] = requestId;
         try
