@@ -7,3 +7,4 @@ request = function()
   return wrk.format("GET", "/v1/vouchers/" .. codes[(counter * 7919) % #codes + 1], common.headers)
 end
 done = common.done
+delay = common.delay

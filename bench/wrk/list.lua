@@ -4,3 +4,4 @@ request = function()
   return wrk.format("GET", "/v1/redemptions?limit=10", common.headers)
 end
 done = common.done
+delay = common.delay

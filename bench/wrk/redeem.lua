@@ -6,3 +6,4 @@ request = function()
   return wrk.format("POST", "/v1/vouchers/" .. code .. "/redemption", common.headers, body)
 end
 done = common.done
+delay = common.delay

@@ -11,3 +11,4 @@ request = function()
   return wrk.format("POST", "/v1/vouchers/" .. code .. "/validate", common.headers, body)
 end
 done = common.done
+delay = common.delay
