@@ -79,6 +79,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
         StoreArguments.Key(key);
+        ObjectDisposedException.ThrowIf(disposed, this);
         var ticket = cache.Ticket(SqliteReadCache.PointStripe(key));
         if (ticket is { } noted && cache.TryGet<SqliteReturnedRow>(key, noted, out var cached))
         {
@@ -279,6 +280,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         {
             throw new ArgumentOutOfRangeException(nameof(query), query.PageSize, "PageSize must be positive.");
         }
+
+        ObjectDisposedException.ThrowIf(disposed, this);
 
         // A partition's first page without conditions (a voucher's or campaign's rule assignments, on every validate) is
         // served from memory while nothing in the partition was written.

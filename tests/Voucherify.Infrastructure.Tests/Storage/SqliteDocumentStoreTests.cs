@@ -278,8 +278,12 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await store.CreateAsync(new NewDocument(Voucher, new JsonObject()));
         store.Dispose();
 
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher));
+        // The store says so, not the read cache it disposed with it.
+        var read = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher));
+        var page = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { PartitionKey = Voucher.PartitionKey }));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PatchAsync(Voucher, [PatchOperation.Set("a", 1)]));
+        Assert.Equal(typeof(SqliteDocumentStore).FullName, read.ObjectName);
+        Assert.Equal(typeof(SqliteDocumentStore).FullName, page.ObjectName);
     }
 
     [Fact]
