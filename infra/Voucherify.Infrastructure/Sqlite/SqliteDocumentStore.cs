@@ -80,25 +80,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         StoreArguments.Key(key);
         ObjectDisposedException.ThrowIf(disposed, this);
-        var ticket = cache.Ticket(SqliteReadCache.PointStripe(key));
-        if (ticket is { } noted && cache.TryGet<SqliteReturnedRow>(key, noted, out var cached))
-        {
-            return cached.ToDocument(key);
-        }
-
-        var row = await ReadAsync(
-            async session =>
-            {
-                var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
-                AddKey(command, key);
-                return await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
-            },
-            cancellationToken).ConfigureAwait(false);
-        if (row is not null && ticket is { } read)
-        {
-            cache.Add(key, read, row, row.Body.Length);
-        }
-
+        var row = await cache.GetOrReadAsync(
+            key,
+            SqliteReadCache.PointStripe(key),
+            () => ReadAsync(
+                async session =>
+                {
+                    var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
+                    AddKey(command, key);
+                    return await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
+                },
+                cancellationToken),
+            read => read.Body.Length).ConfigureAwait(false);
         return row?.ToDocument(key);
     }
 
@@ -285,22 +278,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
 
         // A partition's first page without conditions (a voucher's or campaign's rule assignments, on every validate) is
         // served from memory while nothing in the partition was written.
-        var pageKey = query is { PartitionKey: { } partition, Where.Count: 0, Continuation: null }
-            ? new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize)
-            : (SqliteCachedPageKey?)null;
-        var ticket = pageKey is { } cacheable ? cache.Ticket(SqliteReadCache.PartitionStripe(cacheable.ProjectId, cacheable.Kind, cacheable.PartitionKey)) : null;
-        if (ticket is { } noted && cache.TryGet<SqliteCachedPage>(pageKey!.Value, noted, out var cached))
+        if (query is not { PartitionKey: { } partition, Where.Count: 0, Continuation: null })
         {
-            return cached.ToPage();
+            return (await ReadPageAsync(query, cancellationToken).ConfigureAwait(false)).ToPage();
         }
 
-        var page = await ReadPageAsync(query, cancellationToken).ConfigureAwait(false);
-        if (ticket is { } read)
-        {
-            cache.Add(pageKey!.Value, read, page, page.Chars);
-        }
-
-        return page.ToPage();
+        // A page is never null; the ! only carries Task<page> over to the Task<page?> a point read's null needs.
+        var page = await cache.GetOrReadAsync(
+            new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize),
+            SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition),
+            () => ReadPageAsync(query, cancellationToken)!,
+            read => read.Chars).ConfigureAwait(false);
+        return page!.ToPage();
     }
 
     private async Task<SqliteCachedPage> ReadPageAsync(DocumentQuery query, CancellationToken cancellationToken)

@@ -39,39 +39,29 @@ internal sealed class SqliteReadCache : IDisposable
         }
     }
 
-    /// <summary>The generation a reader notes before it reads SQLite; null when the cache is off or a write is under way.</summary>
-    public long? Ticket(int stripe)
-    {
-        if (entries is null)
-        {
-            return null;
-        }
-
-        var generation = Volatile.Read(ref generations[stripe]);
-        return (generation & 1) == 0 ? generation : null;
-    }
-
-    public bool TryGet<T>(object key, long ticket, out T value)
+    /// <summary>
+    /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else what
+    /// <paramref name="read"/> returns, kept for the next reader unless a write started meanwhile (or it is null).
+    /// </summary>
+    /// <param name="chars">The characters of text a value holds, which dominate its size.</param>
+    public async Task<T?> GetOrReadAsync<T>(object key, int stripe, Func<Task<T?>> read, Func<T, long> chars)
         where T : class
     {
-        if (entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == ticket)
+        var ticket = Ticket(stripe);
+        if (ticket is { } noted && entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted)
         {
-            value = entry.Value;
-            return true;
+            return entry.Value;
         }
 
-        value = null!;
-        return false;
-    }
+        var value = await read().ConfigureAwait(false);
+        if (value is not null && ticket is { } readAt)
+        {
+            using var created = entries!.CreateEntry(key);
+            created.Value = new SqliteCacheEntry<T>(readAt, value);
+            created.Size = (chars(value) * sizeof(char)) + EntryOverhead;
+        }
 
-    /// <param name="ticket">The generation noted before reading <paramref name="value"/>.</param>
-    /// <param name="chars">The characters of text it holds, which dominate its size.</param>
-    public void Add<T>(object key, long ticket, T value, long chars)
-        where T : class
-    {
-        using var created = entries!.CreateEntry(key);
-        created.Value = new SqliteCacheEntry<T>(ticket, value);
-        created.Size = (chars * sizeof(char)) + EntryOverhead;
+        return value;
     }
 
     /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
@@ -100,6 +90,18 @@ internal sealed class SqliteReadCache : IDisposable
         }
 
         writing.Clear();
+    }
+
+    /// <summary>The generation a reader notes before it reads SQLite; null when the cache is off or a write is under way.</summary>
+    private long? Ticket(int stripe)
+    {
+        if (entries is null)
+        {
+            return null;
+        }
+
+        var generation = Volatile.Read(ref generations[stripe]);
+        return (generation & 1) == 0 ? generation : null;
     }
 
     public static int PointStripe(DocumentKey key) =>
