@@ -33,32 +33,29 @@ public static class IdGenerator
     /// </summary>
     public static string NewLabel(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow, label: true);
 
-    internal static string New(string prefix, int randomLength, DateTimeOffset now, bool label = false)
-    {
-        if (randomLength < ShortestTimed)
-        {
-            return label ? prefix + new string(Random.Shared.GetItems(Alphabet.AsSpan(), randomLength)) : prefix + RandomNumberGenerator.GetString(Alphabet, randomLength);
-        }
-
-        return string.Create(prefix.Length + randomLength, (prefix, time: now.ToUnixTimeMilliseconds(), label), static (span, state) =>
+    internal static string New(string prefix, int randomLength, DateTimeOffset now, bool label = false) =>
+        string.Create(prefix.Length + randomLength, (prefix, time: randomLength < ShortestTimed ? (long?)null : now.ToUnixTimeMilliseconds(), label), static (span, state) =>
         {
             state.prefix.AsSpan().CopyTo(span);
-            var time = state.time;
-            for (var i = state.prefix.Length + TimeLength - 1; i >= state.prefix.Length; i--)
+            var rest = span[state.prefix.Length..];
+            if (state.time is { } time)
             {
-                span[i] = SortedAlphabet[(int)(time % SortedAlphabet.Length)];
-                time /= SortedAlphabet.Length;
+                for (var i = TimeLength - 1; i >= 0; i--)
+                {
+                    rest[i] = SortedAlphabet[(int)(time % SortedAlphabet.Length)];
+                    time /= SortedAlphabet.Length;
+                }
+
+                rest = rest[TimeLength..];
             }
 
-            var random = span[(state.prefix.Length + TimeLength)..];
             if (state.label)
             {
-                Random.Shared.GetItems(Alphabet.AsSpan(), random);
+                Random.Shared.GetItems(Alphabet.AsSpan(), rest);
             }
             else
             {
-                RandomNumberGenerator.GetItems(Alphabet, random);
+                RandomNumberGenerator.GetItems(Alphabet, rest);
             }
         });
-    }
 }
