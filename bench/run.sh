@@ -104,11 +104,12 @@ run() { # name script
 # connections / (PACE_MS + latency). A short probe finds the connections that give half the rate the scenario reached
 # flat out; the measured run uses them. Its cpu_ms is left out: it is the same work as at full load.
 pace_ms=10
+rps_of() { sed 's/.*rps=\([0-9.]*\).*/\1/'; }
 half() { # name script full_rps
   local name=$1 script=$2 target probe
   target=$(echo "$3 / 2" | bc)
   local conns=$(( (target * pace_ms + 999) / 1000 )); [ "$conns" -lt 2 ] && conns=2
-  probe=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d5s -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed 's/.*rps=\([0-9.]*\).*/\1/')
+  probe=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d5s -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | rps_of)
   conns=$(echo "c = $conns * $target / $probe + 0.5; scale=0; c / 1" | bc -l); [ "$conns" -lt 2 ] && conns=2
   settle
   PACE_MS=$pace_ms wrk -t2 -c"$conns" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed "s/^RESULT/$name target=$target/"
@@ -121,7 +122,7 @@ halves="$work/halves.txt"
 measure() { # name script, with CODE passed through
   local line; line=$(run "$1" "$2"); echo "$line" >>"$results"
   if [ "${HALF:-1}" = 1 ] && [ "$1" != health ]; then
-    half "$1" "$2" "$(sed 's/.*rps=\([0-9.]*\).*/\1/' <<<"$line")" >>"$halves"
+    half "$1" "$2" "$(rps_of <<<"$line")" >>"$halves"
   fi
 }
 : >"$results"
