@@ -63,7 +63,9 @@ internal static class SqliteConditions
     {
         JsonValueKind.Null => $"{field.Value} IS NULL",
         JsonValueKind.Number => $"({field.Type} {IsNumber} AND {field.Value} = {parameters.Add(constant.SqlValue)})",
-        JsonValueKind.String => $"({field.Type} = 'text' AND {field.Value} = {parameters.Add(constant.SqlValue)})",
+        JsonValueKind.String => field.TextColumn is { } column
+            ? $"{column} = {parameters.Add(constant.SqlValue)}"
+            : $"({field.Type} = 'text' AND {field.Value} = {parameters.Add(constant.SqlValue)})",
         JsonValueKind.True => $"IFNULL({field.Type} = 'true', 0)",
         JsonValueKind.False => $"IFNULL({field.Type} = 'false', 0)",
         JsonValueKind.Object => $"({field.Type} = 'object' AND {field.Value} = json({parameters.Add(constant.SqlValue)}))",
@@ -106,7 +108,8 @@ internal static class SqliteConditions
         var strings = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.String).ToList();
         if (strings.Count > 0)
         {
-            alternatives.Add($"({field.Type} = 'text' AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(strings))})))");
+            var list = $"(SELECT value FROM json_each({parameters.Add(JsonArrayText(strings))}))";
+            alternatives.Add(field.TextColumn is { } column ? $"{column} IN {list}" : $"({field.Type} = 'text' AND {field.Value} IN {list})");
         }
 
         alternatives.AddRange(values

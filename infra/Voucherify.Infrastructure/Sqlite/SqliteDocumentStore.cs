@@ -22,6 +22,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
 
     private const string KeyMatch = "project_id = @project AND kind = @kind AND partition_key = @partition AND id = @id";
 
+    private static readonly string InsertSql = $"""
+        INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at, {SqliteLookupColumns.ColumnList})
+        VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now, {SqliteLookupColumns.ParameterList})
+        ON CONFLICT DO NOTHING
+        """;
+
     private readonly SqliteStoreOptions options;
     private readonly TimeProvider clock;
     private readonly string connectionString;
@@ -37,6 +43,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private readonly System.Collections.Concurrent.ConcurrentQueue<SqliteQueuedWrite> pendingWrites = new();
     private readonly Lock initLock = new();
     private SqliteSession? writeSession;
+    private readonly SqliteKindCounts kindCounts = new();
     private volatile bool disposed;
 
     // The writer does not checkpoint every commit (SQLite would do it inside a COMMIT, holding every queued write up);
@@ -135,6 +142,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
 
         var stamp = DocumentTimestamps.Format(Now());
         var text = document.Body.ToJsonString(JsonOptions);
+        var lookups = SqliteLookupColumns.ValuesOf(document.Body);
         var etag = NewETag();
 
         var replaced = await WriteAsync<SqliteReturnedRow?>(
@@ -145,11 +153,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                     UPDATE documents
                     SET body = json_set(@body, '$.{DocumentTimestamps.CreatedAtPath}', created_at, '$.{DocumentTimestamps.UpdatedAtPath}', @now),
                         etag = @etag,
-                        updated_at = @now
+                        updated_at = @now,
+                        {SqliteLookupColumns.Assignments}
                     WHERE {KeyMatch} {(ifMatch is null ? string.Empty : "AND etag = @ifMatch")}
                     RETURNING body, etag, created_at, updated_at
                     """);
                 AddKey(command, key);
+                SqliteLookupColumns.Bind(command, lookups);
                 command.Parameters.AddWithValue("@body", text);
                 command.Parameters.AddWithValue("@etag", etag);
                 command.Parameters.AddWithValue("@now", stamp);
@@ -260,6 +270,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                         : false;
                 }
 
+                kindCounts.Add(key, -1);
                 await AppendChangeAsync(session, key, ChangeKind.Deleted, null, null, stamp, cancellationToken).ConfigureAwait(false);
                 return true;
             },
@@ -343,7 +354,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         StoreArguments.Query(query);
 
-        // A whole kind is counted by triggers as it is written (kind_counts), so a list's total costs the same however
+        // A whole kind is counted as it is written (kind_counts), so a list's total costs the same however
         // many documents the kind holds; anything narrower is counted over its rows.
         var parameters = new SqlParameters();
         var sql = query.PartitionKey is null && query.Where is not { Count: > 0 }
@@ -531,7 +542,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         body[DocumentTimestamps.CreatedAtPath] = stamp;
         body[DocumentTimestamps.UpdatedAtPath] = stamp;
         var etag = NewETag();
-        return new SqliteInsert(new StoredDocument(document.Key, body, etag, now, now), body.ToJsonString(JsonOptions), stamp);
+        return new SqliteInsert(new StoredDocument(document.Key, body, etag, now, now), body.ToJsonString(JsonOptions), stamp, SqliteLookupColumns.ValuesOf(body));
     }
 
     /// <returns>False if the key is taken.</returns>
@@ -540,12 +551,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         cancellationToken.ThrowIfCancellationRequested();
         var key = insert.Stored.Key;
         cache.Writing(key);
-        var command = session.Command("""
-            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
-            VALUES (@project, @kind, @partition, @id, @body, @etag, @now, @now)
-            ON CONFLICT DO NOTHING
-            """);
+        var command = session.Command(InsertSql);
         AddKey(command, key);
+        SqliteLookupColumns.Bind(command, insert.Lookups);
         command.Parameters.AddWithValue("@body", insert.Text);
         command.Parameters.AddWithValue("@etag", insert.Stored.ETag);
         command.Parameters.AddWithValue("@now", insert.Stamp);
@@ -554,6 +562,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             return false;
         }
 
+        kindCounts.Add(key, 1);
         await AppendChangeAsync(session, key, ChangeKind.Created, insert.Text, insert.Stored.ETag, insert.Stamp, cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -585,7 +594,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             WHERE {KeyMatch} AND ({guard})
             RETURNING body, etag, created_at, updated_at
             """;
-        return new SqlitePreparedPatch(key, sql, parameters, NewETag(), DocumentTimestamps.Format(Now()));
+        return new SqlitePreparedPatch(key, sql, parameters, NewETag(), DocumentTimestamps.Format(Now()), SqliteLookupColumns.Touches(operations));
     }
 
     /// <returns>The row as patched, or why there is none.</returns>
@@ -602,6 +611,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         if (row is null)
         {
             return (null, await ExistsAsync(session, patch.Key, cancellationToken).ConfigureAwait(false) ? PatchOutcome.ConditionFailed : PatchOutcome.NotFound);
+        }
+
+        if (patch.TouchesLookups)
+        {
+            var refresh = session.Command($"UPDATE documents SET {SqliteLookupColumns.RefreshFromBody} WHERE {KeyMatch}");
+            AddKey(refresh, patch.Key);
+            await refresh.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await AppendChangeAsync(session, patch.Key, ChangeKind.Patched, row.Body, patch.ETag, patch.Stamp, cancellationToken).ConfigureAwait(false);
@@ -744,11 +760,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                     if (write.Error is not null)
                     {
                         session.Execute("ROLLBACK TO write");
+                        kindCounts.Discard();
+                    }
+                    else
+                    {
+                        kindCounts.Keep();
                     }
 
                     session.Execute("RELEASE write");
                 }
 
+                kindCounts.Flush(session);
                 session.Execute("COMMIT");
                 if (walRestartDue && checkpointing.IsCompleted)
                 {
@@ -763,6 +785,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             }
             catch
             {
+                kindCounts.Clear();
                 Rollback(session);
                 throw;
             }

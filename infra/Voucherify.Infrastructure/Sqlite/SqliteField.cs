@@ -6,7 +6,8 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// The SQL expressions for a body path's value and its JSON type. The store-owned timestamps are
 /// also columns (equal to the body's copy by construction), so filters and ordering on them use the indexes.
 /// </summary>
-internal readonly record struct SqliteField(string Value, string Type)
+/// <param name="TextColumn">The column holding the path's value when it is a string (<see cref="SqliteLookupColumns"/>), if any.</param>
+internal readonly record struct SqliteField(string Value, string Type, string? TextColumn = null)
 {
     /// <param name="boundPaths">
     /// Where to bind the path as a parameter; null writes it as a literal, which a query needs to match an expression index.
@@ -24,6 +25,6 @@ internal readonly record struct SqliteField(string Value, string Type)
         }
 
         var literal = boundPaths is null ? SqliteJsonPath.Literal(path) : SqliteJsonPath.Bound(path, boundPaths);
-        return new($"json_extract(body, {literal})", $"json_type(body, {literal})");
+        return new($"json_extract(body, {literal})", $"json_type(body, {literal})", SqliteLookupColumns.ColumnOf(path));
     }
 }

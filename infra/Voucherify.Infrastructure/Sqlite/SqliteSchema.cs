@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 5;
+    public const long Version = 6;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -94,6 +94,17 @@ internal static class SqliteSchema
         PRAGMA user_version = 5;
         """;
 
+    // The looked-up paths move from expression indexes into columns the writer fills (SqliteLookupColumns), and the kind
+    // counts from triggers into one statement per kind and group commit (SqliteKindCounts): a trigger made every insert
+    // run a second program and keep a statement journal in case it failed halfway.
+    private static readonly string CreateVersion6 = string.Concat(
+        "DROP TRIGGER IF EXISTS documents_counted_on_insert; DROP TRIGGER IF EXISTS documents_counted_on_delete;",
+        string.Concat(SqliteLookupColumns.All.Select(lookup => $"DROP INDEX IF EXISTS {lookup.Index}; ALTER TABLE documents ADD COLUMN {lookup.Column} TEXT;")),
+        $"UPDATE documents SET {SqliteLookupColumns.RefreshFromBody};",
+        string.Concat(SqliteLookupColumns.All.Select(lookup =>
+            $"CREATE INDEX {lookup.Index} ON documents (project_id, kind, {lookup.Column}) WHERE {lookup.Column} IS NOT NULL;")),
+        "PRAGMA user_version = 6;");
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -131,6 +142,11 @@ internal static class SqliteSchema
             if (version < 5)
             {
                 Execute(connection, CreateVersion5);
+            }
+
+            if (version < 6)
+            {
+                Execute(connection, CreateVersion6);
             }
 
             Execute(connection, "COMMIT;");

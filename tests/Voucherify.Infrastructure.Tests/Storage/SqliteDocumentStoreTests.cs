@@ -177,6 +177,49 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task Kind_counts_stay_exact_when_group_commits_mix_inserts_deletes_duplicates_and_rolled_back_writes()
+    {
+        var path = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        var kind = new DocumentQuery("proj_1", "voucher");
+        DocumentKey Key(int i) => Voucher with { Id = $"k{i % 150}" };
+
+        // Concurrent writers share group commits: each batch holds creates, creates of taken keys, deletes, and atomic
+        // writes that create and are then refused, so their savepoints roll the create (and its count) back.
+        await Task.WhenAll(Enumerable.Range(0, 600).Select(i => Task.Run(async () =>
+        {
+            switch (i % 4)
+            {
+                case 0 or 1:
+                    try
+                    {
+                        await store.CreateAsync(new NewDocument(Key(i), new JsonObject()));
+                    }
+                    catch (DocumentConflictException)
+                    {
+                    }
+
+                    break;
+                case 2:
+                    await store.DeleteAsync(Key(i + 1));
+                    break;
+                default:
+                    var refused = await store.WriteAtomicallyAsync([new AtomicCreate(Voucher with { Id = $"gone{i}" }, _ => new JsonObject()), new AtomicPatch(Voucher with { Id = "missing" }, [PatchOperation.Increment("n", 1)])]);
+                    Assert.Equal(AtomicWriteOutcome.NotFound, refused.Outcome);
+                    break;
+            }
+        })));
+
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var rows = connection.CreateCommand();
+        rows.CommandText = "SELECT COUNT(*) FROM documents WHERE project_id = 'proj_1' AND kind = 'voucher'";
+        var stored = (long)rows.ExecuteScalar()!;
+        Assert.InRange(stored, 1, 150);
+        Assert.Equal(stored, await store.CountAsync(kind));
+    }
+
+    [Fact]
     public async Task A_whole_kind_is_counted_from_the_writes_and_a_file_from_before_the_counts_is_counted_on_opening()
     {
         var path = folder.File("store.db");
@@ -203,7 +246,13 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = "DROP TRIGGER documents_counted_on_insert; DROP TRIGGER documents_counted_on_delete; DROP TABLE kind_counts; PRAGMA user_version = 3;";
+            downgrade.CommandText = """
+                DROP TABLE kind_counts;
+                DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
+                ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
+                ALTER TABLE documents DROP COLUMN lookup_voucher_code; ALTER TABLE documents DROP COLUMN lookup_customer_id;
+                PRAGMA user_version = 3;
+                """;
             downgrade.ExecuteNonQuery();
         }
 

@@ -7,8 +7,9 @@ using Voucherify.Infrastructure.Sqlite;
 namespace Voucherify.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// The body-path indexes hold only documents that have the path; every condition the services look documents up by
-/// must still be answered from them, on a store migrated from an earlier schema as on a new one.
+/// The looked-up body paths are columns the writer fills, indexed only where the path holds a string; every condition
+/// the services look documents up by (a string, or a list of them) must still be answered from those indexes, and
+/// answered right after every kind of write, on a store migrated from an earlier schema as on a new one.
 /// </summary>
 public sealed class SqliteIndexUseTests : IDisposable
 {
@@ -31,8 +32,63 @@ public sealed class SqliteIndexUseTests : IDisposable
         var file = await NewStoreAsync();
 
         Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, "x")]));
-        Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, 5)]));
         Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.In(path, new JsonArray("a", "b"))]));
+        Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, "x"), Condition.NotEq("state", "gone")]));
+    }
+
+    [Fact]
+    public async Task A_looked_up_path_of_another_type_is_still_found_by_its_own_type_and_never_as_a_string()
+    {
+        var file = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider());
+        await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "number"), new JsonObject { ["campaign_id"] = 5 }));
+        await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "text"), new JsonObject { ["campaign_id"] = "5" }));
+        await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "object"), new JsonObject { ["campaign_id"] = new JsonObject { ["x"] = "5" } }));
+
+        Assert.Equal(["number"], await IdsAsync(store, Condition.Eq("campaign_id", 5)));
+        Assert.Equal(["text"], await IdsAsync(store, Condition.Eq("campaign_id", "5")));
+        Assert.Equal(["number", "text"], await IdsAsync(store, Condition.In("campaign_id", new JsonArray(5, "5"))));
+        Assert.Equal(["object"], await IdsAsync(store, Condition.Eq("campaign_id", new JsonObject { ["x"] = "5" })));
+        Assert.Equal(["number", "object"], await IdsAsync(store, Condition.NotEq("campaign_id", "5")));
+    }
+
+    [Fact]
+    public async Task Every_write_keeps_the_lookups_in_step_with_the_body()
+    {
+        var file = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(file) { ReadCacheSize = 0 }, new FakeTimeProvider());
+        var key = new DocumentKey("proj_1", "voucher", "p", "V");
+        await store.CreateAsync(new NewDocument(key, new JsonObject { ["campaign_id"] = "camp_1", ["voucher"] = new JsonObject { ["code"] = "A" } }));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("campaign_id", "camp_1")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", "A")));
+
+        await store.PatchAsync(key, [PatchOperation.Set("campaign_id", "camp_2"), PatchOperation.Set("voucher", new JsonObject { ["code"] = "B" })]);
+        Assert.Empty(await IdsAsync(store, Condition.Eq("campaign_id", "camp_1")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("campaign_id", "camp_2")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", "B")));
+
+        await store.PatchAsync(key, [PatchOperation.Set("voucher.code", "C"), PatchOperation.Increment("uses", 1)]);
+        Assert.Equal(["V"], await IdsAsync(store, Condition.In("voucher.code", new JsonArray("C", "D"))));
+        Assert.Empty(await IdsAsync(store, Condition.Eq("voucher.code", "B")));
+
+        await store.PatchAsync(key, [PatchOperation.Remove("campaign_id")]);
+        Assert.Empty(await IdsAsync(store, Condition.Eq("campaign_id", "camp_2")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.IsNull("campaign_id")));
+
+        await store.WriteAtomicallyAsync([new AtomicPatch(key, [PatchOperation.Set("customer_id", "cust_1")]), new AtomicPatch(new("proj_1", "voucher", "p", "none"), [PatchOperation.Increment("n", 1)])]);
+        Assert.Empty(await IdsAsync(store, Condition.Eq("customer_id", "cust_1")));
+
+        await store.ReplaceAsync(new NewDocument(key, new JsonObject { ["customer_id"] = "cust_2", ["voucher"] = new JsonObject { ["code"] = 7 } }), null);
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("customer_id", "cust_2")));
+        Assert.Empty(await IdsAsync(store, Condition.Eq("voucher.code", "C")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", 7)));
+
+        Assert.Equal(0L, Scalar(file, """
+            SELECT COUNT(*) FROM documents WHERE lookup_id IS NOT (CASE WHEN json_type(body, '$.id') = 'text' THEN json_extract(body, '$.id') END)
+                OR lookup_campaign_id IS NOT (CASE WHEN json_type(body, '$.campaign_id') = 'text' THEN json_extract(body, '$.campaign_id') END)
+                OR lookup_voucher_code IS NOT (CASE WHEN json_type(body, '$.voucher.code') = 'text' THEN json_extract(body, '$.voucher.code') END)
+                OR lookup_customer_id IS NOT (CASE WHEN json_type(body, '$.customer_id') = 'text' THEN json_extract(body, '$.customer_id') END)
+            """));
     }
 
     [Fact]
@@ -57,21 +113,48 @@ public sealed class SqliteIndexUseTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_with_the_full_indexes_of_version_4_is_migrated_to_the_partial_ones()
+    public async Task A_file_of_version_5_with_expression_indexes_and_counting_triggers_is_migrated_to_columns()
     {
         var file = await NewStoreAsync();
         Execute(file, """
-            DROP INDEX documents_by_campaign_id;
-            CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id'));
-            PRAGMA user_version = 4;
+            DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
+            ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
+            ALTER TABLE documents DROP COLUMN lookup_voucher_code; ALTER TABLE documents DROP COLUMN lookup_customer_id;
+            CREATE INDEX documents_by_body_id ON documents (project_id, kind, json_extract(body, '$.id')) WHERE json_extract(body, '$.id') IS NOT NULL;
+            CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id')) WHERE json_extract(body, '$.campaign_id') IS NOT NULL;
+            CREATE INDEX documents_by_voucher_code ON documents (project_id, kind, json_extract(body, '$.voucher.code')) WHERE json_extract(body, '$.voucher.code') IS NOT NULL;
+            CREATE INDEX documents_by_customer_id ON documents (project_id, kind, json_extract(body, '$.customer_id')) WHERE json_extract(body, '$.customer_id') IS NOT NULL;
+            CREATE TRIGGER documents_counted_on_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO kind_counts (project_id, kind, n) VALUES (NEW.project_id, NEW.kind, 1) ON CONFLICT (project_id, kind) DO UPDATE SET n = n + 1;
+            END;
+            CREATE TRIGGER documents_counted_on_delete AFTER DELETE ON documents BEGIN
+                UPDATE kind_counts SET n = n - 1 WHERE project_id = OLD.project_id AND kind = OLD.kind;
+            END;
+            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
+                ('proj_1', 'voucher', 'p', 'A', '{"id":"v_1","campaign_id":"camp_1","voucher":{"code":"C1"}}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                ('proj_1', 'voucher', 'p', 'B', '{"id":"v_2","campaign_id":5,"customer_id":"cust_1"}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+            PRAGMA user_version = 5;
             """);
 
-        await NewStoreAsync(file);
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            Assert.Equal(2, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
+            Assert.Equal(["A"], await IdsAsync(store, Condition.Eq("campaign_id", "camp_1")));
+            Assert.Equal(["B"], await IdsAsync(store, Condition.Eq("campaign_id", 5)));
+            Assert.Equal(["A"], await IdsAsync(store, Condition.Eq("voucher.code", "C1")));
+            Assert.Equal(["B"], await IdsAsync(store, Condition.In("customer_id", new JsonArray("cust_1"))));
+            Assert.Equal(["A", "B"], await IdsAsync(store, Condition.StartsWith("id", "v_")));
+            await store.DeleteAsync(new DocumentKey("proj_1", "voucher", "p", "A"));
+            Assert.Equal(1, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
+        }
 
-        Assert.Equal(5L, Scalar(file, "PRAGMA user_version"));
-        Assert.Contains("IS NOT NULL", (string)Scalar(file, "SELECT sql FROM sqlite_master WHERE name = 'documents_by_campaign_id'")!);
+        Assert.Equal(6L, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"));
         Assert.Contains("USING INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
     }
+
+    private static async Task<List<string>> IdsAsync(SqliteDocumentStore store, Condition condition) =>
+        (await store.QueryAsync(new DocumentQuery("proj_1", "voucher") { Where = [condition], OrderBy = "id" })).Items.Select(item => item.Key.Id).Order(StringComparer.Ordinal).ToList();
 
     /// <summary>Opens (so creates or migrates) the store on the file and closes it again.</summary>
     private async Task<string> NewStoreAsync(string? file = null)
