@@ -103,6 +103,12 @@ public sealed class RedemptionService(
         var success = context.Success(redemptionId, voucher, evaluation.Order!);
         AtomicWrite? link = context.NewOrder is { } newOrder ? OrderRecorder.LinkedCreate(newOrder, success) : OrderRecorder.Link(project, success);
 
+        // The record is serialized here, from the voucher as read: built inside the write, from the voucher as the use left
+        // it, it was half of the one writer's time per redemption, and every queued write waited for it. The use changes
+        // only the count and the update time, so those two are all the write fills in; the discount was computed from
+        // this reading of the voucher anyway.
+        var body = RuleCounterMoves.Attach(DocumentJson.ToBody(context.Success(redemptionId, voucher, evaluation.Order!)), moves);
+
         // Each retry follows a write found missing and dealt with (a counter created, a deleted order's link dropped).
         for (var attempt = 0; ; attempt++)
         {
@@ -110,8 +116,10 @@ public sealed class RedemptionService(
             List<AtomicWrite> writes = [VoucherUsage.Take(voucherKey), .. moves.Select(move => RuleCounterLedger.Take(project, move))];
             writes.Add(new AtomicCreate(RedemptionKeys.For(project, redemptionId), stored =>
             {
-                redemption = context.Success(redemptionId, stored[0]!.Read<Voucher>(), evaluation.Order!);
-                return RuleCounterMoves.Attach(DocumentJson.ToBody(redemption), moves);
+                var taken = VoucherUsage.AfterTake(voucher, stored[0]!);
+                redemption = context.Success(redemptionId, taken, evaluation.Order!);
+                VoucherUsage.FillAfterTake(body["voucher"]!.AsObject(), taken);
+                return body;
             }));
             if (link is not null)
             {

@@ -24,6 +24,20 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
     public static AtomicPatch Take(DocumentKey voucher) =>
         new(voucher, [PatchOperation.Increment(VoucherRedemptionSummary.RedeemedQuantityPath, 1)], Available());
 
+    /// <summary>The voucher as read before <see cref="Take"/>, with what the take changed read from the document it left.</summary>
+    public static Voucher AfterTake(Voucher before, StoredDocument after) => before with
+    {
+        Redemption = before.Redemption with { RedeemedQuantity = after.Body["redemption"]?["redeemed_quantity"]?.GetValue<long>() ?? 0 },
+        UpdatedAt = after.UpdatedAt,
+    };
+
+    /// <summary>Brings a serialized copy of the voucher as read before the take up to <paramref name="taken"/>, field for field as <see cref="AfterTake"/> changed it.</summary>
+    public static void FillAfterTake(System.Text.Json.Nodes.JsonObject serialized, Voucher taken)
+    {
+        serialized["redemption"]!["redeemed_quantity"] = taken.Redemption.RedeemedQuantity;
+        serialized["updated_at"] = DocumentJson.ToNode(taken.UpdatedAt);
+    }
+
     /// <summary>Gives one use back for a rollback; never below zero.</summary>
     public Task<PatchResult> ReturnAsync(DocumentKey voucher, string rollbackId, CancellationToken cancellationToken)
     {

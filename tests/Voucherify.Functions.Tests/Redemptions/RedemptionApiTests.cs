@@ -34,6 +34,31 @@ public class RedemptionApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task Each_of_concurrent_redemptions_shows_and_stores_the_voucher_as_its_own_use_left_it()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("RACE", 100, quantity: 50));
+        var voucher = (await host.Server.GetJsonAsync("/v1/vouchers/RACE")).Expect(HttpStatusCode.OK);
+
+        var replies = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Server.PostAsync("/v1/vouchers/RACE/redemption", Bodies.Order(1000))));
+
+        var counts = new List<long>();
+        foreach (var reply in replies)
+        {
+            reply.Expect(HttpStatusCode.OK);
+            counts.Add(reply.Long("voucher.redemption.redeemed_quantity"));
+            Assert.True(string.CompareOrdinal(reply.Str("voucher.updated_at"), voucher.Str("updated_at")) >= 0);
+            var stored = (await host.Server.GetJsonAsync($"/v1/redemptions/{reply.Str("id")}")).Expect(HttpStatusCode.OK);
+            Assert.Equal(reply.Long("voucher.redemption.redeemed_quantity"), stored.Long("voucher.redemption.redeemed_quantity"));
+            Assert.Equal(reply.Str("voucher.updated_at"), stored.Str("voucher.updated_at"));
+            Assert.Equal(voucher.Str("id"), stored.Str("voucher.id"));
+            Assert.Equal(50, stored.Long("voucher.redemption.quantity"));
+        }
+
+        Assert.Equal(Enumerable.Range(1, 20).Select(n => (long)n), counts.Order());
+        Assert.Equal(20, (await host.Server.GetJsonAsync("/v1/vouchers/RACE")).Long("redemption.redeemed_quantity"));
+    }
+
+    [Fact]
     public async Task A_new_order_is_created_once_linked_when_the_redemption_succeeds_and_also_when_it_is_refused()
     {
         await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("ONCE", 300, quantity: 1));
