@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Caching;
 using Voucherify.Core.Ids;
 using Voucherify.Core.Json;
 
@@ -12,6 +13,10 @@ namespace Voucherify.Core.Validations;
 /// </summary>
 public static class TrackingIds
 {
+    // Every validate and redeem of a known customer hashes its identity again (through OpenSSL, a few per cent of a
+    // validate); the hash depends on the identity alone.
+    private static readonly BoundedMemo<string, string> Hashed = new(100_000);
+
     public static string For(JsonObject? customer, string? given)
     {
         if (!string.IsNullOrEmpty(given))
@@ -25,8 +30,7 @@ public static class TrackingIds
             return IdGenerator.New(IdPrefixes.Tracking, 24);
         }
 
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(identity));
-        return IdPrefixes.Tracking + Convert.ToBase64String(hash, 0, 18);
+        return Hashed.Get(identity, static identity => IdPrefixes.Tracking + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 18));
     }
 
     public static string? CustomerId(JsonObject? customer) => JsonText.Of(customer, "id");

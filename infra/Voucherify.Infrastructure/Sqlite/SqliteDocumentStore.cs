@@ -688,7 +688,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         _ => throw new InvalidDataException($"Unknown change kind '{change}' in the change log."),
     };
 
-    private static string NewETag() => Guid.NewGuid().ToString("N");
+    /// <summary>
+    /// 128 random bits, as a GUID's text was, from <see cref="Random.Shared"/> instead of the OS's generator (through
+    /// OpenSSL, a few µs, and inside the one writer's turn for a created record): an etag only tells versions apart and
+    /// grants nothing, so it needs to be unique, not unpredictable.
+    /// </summary>
+    private static string NewETag()
+    {
+        Span<byte> bits = stackalloc byte[16];
+        Random.Shared.NextBytes(bits);
+        return Convert.ToHexStringLower(bits);
+    }
 
     private DateTimeOffset Now() => DocumentTimestamps.Truncate(clock.GetUtcNow());
 

@@ -1,8 +1,8 @@
 using System.Buffers.Binary;
 using System.Buffers.Text;
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
+using Voucherify.Core.Caching;
 
 namespace Voucherify.Core.Vouchers.Assets;
 
@@ -29,8 +29,7 @@ public sealed class AssetTokens
 
     private readonly byte[] encryptionKey;
     private readonly byte[] nonceKey;
-    private readonly ConcurrentDictionary<(AssetKind Kind, string ProjectId, string Code), string> made = new();
-    private int remembered;
+    private readonly BoundedMemo<(AssetKind Kind, string ProjectId, string Code), string> made = new(MaxRemembered);
 
     public AssetTokens(string signingKey)
     {
@@ -40,23 +39,8 @@ public sealed class AssetTokens
         nonceKey = keys[32..];
     }
 
-    public string Create(AssetKind kind, string projectId, string code)
-    {
-        if (made.TryGetValue((kind, projectId, code), out var known))
-        {
-            return known;
-        }
-
-        var token = Make(kind, projectId, code);
-        if (Interlocked.Increment(ref remembered) > MaxRemembered)
-        {
-            made.Clear();
-            Interlocked.Exchange(ref remembered, 0);
-        }
-
-        made.TryAdd((kind, projectId, code), token);
-        return token;
-    }
+    public string Create(AssetKind kind, string projectId, string code) =>
+        made.Get((kind, projectId, code), inputs => Make(inputs.Kind, inputs.ProjectId, inputs.Code));
 
     private string Make(AssetKind kind, string projectId, string code)
     {
