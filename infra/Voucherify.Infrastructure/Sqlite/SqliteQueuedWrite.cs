@@ -11,11 +11,14 @@ internal sealed class SqliteQueuedWrite(Func<SqliteSession, Task<object?>> work,
 
     public Task<object?> Completion => done.Task;
 
-    /// <summary>The work's own failure; its changes were rolled back to its savepoint.</summary>
+    /// <summary>The work's own failure; whatever it changed was rolled back.</summary>
     public Exception? Error { get; private set; }
 
+    /// <summary>Runs the work; again if the batch ran it before and was rolled back (its outcome then is the last run's).</summary>
     public async Task RunAsync(SqliteSession session)
     {
+        Error = null;
+        result = null;
         if (cancellationToken.IsCancellationRequested)
         {
             Error = new OperationCanceledException(cancellationToken);

@@ -177,6 +177,42 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_failing_after_its_changes_undoes_only_them_and_the_writes_batched_with_it_apply_once()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["n"] = 0 }));
+
+        // Batches run without savepoints first; a write that fails after changing something sends its whole batch back
+        // to run again with them. Every increment must land exactly once, and nothing of a failed write may remain.
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 400).Select(i => Task.Run(async () =>
+        {
+            if (i % 3 == 0)
+            {
+                var refused = await store.WriteAtomicallyAsync(
+                [
+                    new AtomicPatch(Voucher, [PatchOperation.Increment("n", 1000)]),
+                    new AtomicCreate(Voucher with { Id = $"failed{i}" }, _ => new JsonObject()),
+                    new AtomicPatch(Voucher with { Id = "missing" }, [PatchOperation.Increment("n", 1)]),
+                ]);
+                return refused.Outcome;
+            }
+
+            var applied = await store.PatchAsync(Voucher, [PatchOperation.Increment("n", 1)]);
+            return applied.Outcome == PatchOutcome.Applied ? AtomicWriteOutcome.Committed : AtomicWriteOutcome.ConditionFailed;
+        })));
+
+        var increments = Enumerable.Range(0, 400).Count(i => i % 3 != 0);
+        Assert.Equal(400 - increments, outcomes.Count(outcome => outcome == AtomicWriteOutcome.NotFound));
+        Assert.Equal(increments, outcomes.Count(outcome => outcome == AtomicWriteOutcome.Committed));
+        Assert.Equal(increments, (await store.GetAsync(Voucher))!.Body["n"]!.GetValue<int>());
+        Assert.Equal(1, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
+
+        var changes = await store.ReadChangesAsync(null, 10_000);
+        Assert.Equal(increments + 1, changes.Changes.Count);
+        Assert.All(changes.Changes, change => Assert.Equal(Voucher, change.Key));
+    }
+
+    [Fact]
     public async Task Kind_counts_stay_exact_when_group_commits_mix_inserts_deletes_duplicates_and_rolled_back_writes()
     {
         var path = folder.File("store.db");
