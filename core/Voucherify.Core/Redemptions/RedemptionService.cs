@@ -107,7 +107,7 @@ public sealed class RedemptionService(
         // it, it was half of the one writer's time per redemption, and every queued write waited for it. The use changes
         // only the count and the update time, so those two are all the write fills in; the discount was computed from
         // this reading of the voucher anyway.
-        var body = RuleCounterMoves.Attach(DocumentJson.ToBody(context.Success(redemptionId, voucher, evaluation.Order!)), moves);
+        var body = RuleCounterMoves.Attach(DocumentJson.ToBody(success), moves);
 
         // Each retry follows a write found missing and dealt with (a counter created, a deleted order's link dropped).
         for (var attempt = 0; ; attempt++)

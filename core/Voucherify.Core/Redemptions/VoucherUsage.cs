@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Voucherify.Core.Storage;
 using Voucherify.Core.Vouchers;
 
@@ -32,7 +33,7 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
     };
 
     /// <summary>Brings a serialized copy of the voucher as read before the take up to <paramref name="taken"/>, field for field as <see cref="AfterTake"/> changed it.</summary>
-    public static void FillAfterTake(System.Text.Json.Nodes.JsonObject serialized, Voucher taken)
+    public static void FillAfterTake(JsonObject serialized, Voucher taken)
     {
         serialized["redemption"]!["redeemed_quantity"] = taken.Redemption.RedeemedQuantity;
         serialized["updated_at"] = DocumentJson.ToNode(taken.UpdatedAt);
