@@ -90,9 +90,17 @@ public sealed class OrderService(IDocumentStore store, SourcedDocuments document
         if (change.Calculated is { } calculated)
         {
             var body = DocumentJson.ToBody(calculated);
+            // A field the new calculation leaves out is left out of the order too, not kept as a stored null.
             foreach (var name in new[] { "amount", "initial_amount", "discount_amount", "items_discount_amount", "total_discount_amount", "total_amount", "items" })
             {
-                next[name] = body[name]?.DeepClone();
+                if (body[name] is { } value)
+                {
+                    next[name] = value.DeepClone();
+                }
+                else
+                {
+                    next.Remove(name);
+                }
             }
         }
 

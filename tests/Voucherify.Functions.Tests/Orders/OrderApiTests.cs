@@ -41,6 +41,23 @@ public sealed class OrderApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task Amount_fields_a_calculation_leaves_out_are_absent_from_the_order_not_null()
+    {
+        var created = (await host.Server.PostAsync("/v1/orders", new JsonObject { ["source_id"] = "plain", ["amount"] = 5000 })).Expect(HttpStatusCode.OK);
+        var updated = (await host.Server.PutAsync("/v1/orders/plain", new JsonObject { ["items"] = new JsonArray(new JsonObject { ["price"] = 700, ["quantity"] = 2 }) })).Expect(HttpStatusCode.OK);
+        var read = (await host.Server.GetJsonAsync("/v1/orders/plain")).Expect(HttpStatusCode.OK);
+
+        foreach (var order in new[] { created, updated, read })
+        {
+            var nulls = order.Json!.AsObject().Where(field => field.Value is null).Select(field => field.Key);
+            Assert.Empty(nulls);
+        }
+
+        Assert.Equal(1400, read.Long("amount"));
+        Assert.Equal(1400, read.Long("total_amount"));
+    }
+
+    [Fact]
     public async Task Bad_orders_are_400_and_write_nothing()
     {
         (await host.Server.PostAsync("/v1/orders", new JsonObject { ["source_id"] = "o", ["status"] = "SHIPPED" })).ExpectError(HttpStatusCode.BadRequest, "invalid_payload");
