@@ -6,15 +6,15 @@ namespace Voucherify.Core.Caching;
 /// Remembers the results of a pure function that costs more than a dictionary lookup (a hash, a cipher). The bound only
 /// caps memory: past it the memo starts over, which is correct, just slower for a while.
 /// </summary>
-public sealed class BoundedMemo<TKey, TValue>(int maxRemembered)
+/// <param name="make">The function remembered; given once, so a lookup allocates no delegate.</param>
+public sealed class BoundedMemo<TKey, TValue>(int maxRemembered, Func<TKey, TValue> make)
     where TKey : notnull
 {
     private readonly ConcurrentDictionary<TKey, TValue> made = new();
     private int remembered;
 
-    public TValue Get(TKey key, Func<TKey, TValue> make)
+    public TValue Get(TKey key)
     {
-        ArgumentNullException.ThrowIfNull(make);
         if (made.TryGetValue(key, out var known))
         {
             return known;

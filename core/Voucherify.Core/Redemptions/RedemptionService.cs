@@ -117,7 +117,7 @@ public sealed class RedemptionService(
             writes.Add(new AtomicCreate(RedemptionKeys.For(project, redemptionId), stored =>
             {
                 var taken = VoucherUsage.AfterTake(voucher, stored[0]!);
-                redemption = context.Success(redemptionId, taken, evaluation.Order!);
+                redemption = success with { Voucher = taken };
                 VoucherUsage.FillAfterTake(body["voucher"]!.AsObject(), taken);
                 return body;
             }));

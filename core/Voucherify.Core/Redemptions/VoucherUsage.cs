@@ -28,14 +28,14 @@ public sealed class VoucherUsage(IDocumentStore store, TimeProvider clock)
     /// <summary>The voucher as read before <see cref="Take"/>, with what the take changed read from the document it left.</summary>
     public static Voucher AfterTake(Voucher before, StoredDocument after) => before with
     {
-        Redemption = before.Redemption with { RedeemedQuantity = after.Body["redemption"]?["redeemed_quantity"]?.GetValue<long>() ?? 0 },
+        Redemption = before.Redemption with { RedeemedQuantity = DocumentPaths.Get(after.Body, VoucherRedemptionSummary.RedeemedQuantityPath)?.GetValue<long>() ?? 0 },
         UpdatedAt = after.UpdatedAt,
     };
 
-    /// <summary>Brings a serialized copy of the voucher as read before the take up to <paramref name="taken"/>, field for field as <see cref="AfterTake"/> changed it.</summary>
+    /// <summary>Brings a serialized copy of the voucher as read before the take up to <paramref name="taken"/>: the parts <see cref="AfterTake"/> changed.</summary>
     public static void FillAfterTake(JsonObject serialized, Voucher taken)
     {
-        serialized["redemption"]!["redeemed_quantity"] = taken.Redemption.RedeemedQuantity;
+        serialized["redemption"] = DocumentJson.ToNode(taken.Redemption);
         serialized["updated_at"] = DocumentJson.ToNode(taken.UpdatedAt);
     }
 

@@ -15,7 +15,9 @@ public static class TrackingIds
 {
     // Every validate and redeem of a known customer hashes its identity again (through OpenSSL, a few per cent of a
     // validate); the hash depends on the identity alone.
-    private static readonly BoundedMemo<string, string> Hashed = new(100_000);
+    private static readonly BoundedMemo<string, string> Hashed = new(
+        100_000,
+        static identity => IdPrefixes.Tracking + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 18));
 
     public static string For(JsonObject? customer, string? given)
     {
@@ -30,7 +32,7 @@ public static class TrackingIds
             return IdGenerator.New(IdPrefixes.Tracking, 24);
         }
 
-        return Hashed.Get(identity, static identity => IdPrefixes.Tracking + Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(identity)), 0, 18));
+        return Hashed.Get(identity);
     }
 
     public static string? CustomerId(JsonObject? customer) => JsonText.Of(customer, "id");

@@ -14,20 +14,6 @@ internal static class CosmosConditions
     public static bool Hold(IReadOnlyList<Condition>? conditions, JsonObject body) =>
         conditions is null || conditions.All(condition => Holds(condition, body));
 
-    public static JsonNode? Get(JsonObject body, string path)
-    {
-        JsonNode? current = body;
-        foreach (var segment in path.Split('.'))
-        {
-            if (current is not JsonObject node || !node.TryGetPropertyValue(segment, out current))
-            {
-                return null;
-            }
-        }
-
-        return current;
-    }
-
     private static bool Holds(Condition condition, JsonObject body) => condition switch
     {
         Comparison comparison => Compare(comparison, body),
@@ -38,7 +24,7 @@ internal static class CosmosConditions
 
     private static bool Compare(Comparison comparison, JsonObject body)
     {
-        var value = Get(body, comparison.Path);
+        var value = DocumentPaths.Get(body, comparison.Path);
         return comparison.Operator switch
         {
             ConditionOperator.Equal => AreEqual(value, comparison.Value),
@@ -58,8 +44,8 @@ internal static class CosmosConditions
 
     private static bool ComparePaths(PathComparison comparison, JsonObject body)
     {
-        var left = Get(body, comparison.Path);
-        var right = Get(body, comparison.OtherPath);
+        var left = DocumentPaths.Get(body, comparison.Path);
+        var right = DocumentPaths.Get(body, comparison.OtherPath);
         return comparison.Operator switch
         {
             ConditionOperator.Equal => AreEqual(left, right),

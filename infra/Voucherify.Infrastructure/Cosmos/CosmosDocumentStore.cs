@@ -524,7 +524,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return descending ? -result : result;
     }
 
-    private static JsonNode? SortValue(JsonObject envelope, string orderBy) => CosmosConditions.Get(envelope, FieldPath(orderBy));
+    private static JsonNode? SortValue(JsonObject envelope, string orderBy) => DocumentPaths.Get(envelope, FieldPath(orderBy));
 
     private static string FieldPath(string orderBy) => orderBy switch
     {

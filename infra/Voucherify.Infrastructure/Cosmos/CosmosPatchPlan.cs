@@ -59,7 +59,7 @@ internal sealed class CosmosPatchPlan
         for (var depth = 1; depth < segments.Length; depth++)
         {
             var prefix = string.Join('.', segments[..depth]);
-            if (CosmosConditions.Get(simulated, prefix) is JsonObject)
+            if (DocumentPaths.Get(simulated, prefix) is JsonObject)
             {
                 continue;
             }
@@ -94,8 +94,8 @@ internal sealed class CosmosPatchPlan
             Assume(parent, CosmosPredicate.Function($"IS_OBJECT({CosmosSql.Field(parent)})"));
         }
 
-        var current = CosmosConditions.Get(simulated, operation.Path);
-        var container = (JsonObject)(parent is null ? simulated : CosmosConditions.Get(simulated, parent)!);
+        var current = DocumentPaths.Get(simulated, operation.Path);
+        var container = (JsonObject)(parent is null ? simulated : DocumentPaths.Get(simulated, parent)!);
         var name = segments[^1];
         switch (operation)
         {
@@ -151,7 +151,7 @@ internal sealed class CosmosPatchPlan
 
     private static void SetSimulated(JsonObject simulated, string[] segments, JsonNode? value)
     {
-        var container = segments.Length == 1 ? simulated : (JsonObject)CosmosConditions.Get(simulated, string.Join('.', segments[..^1]))!;
+        var container = segments.Length == 1 ? simulated : (JsonObject)DocumentPaths.Get(simulated, string.Join('.', segments[..^1]))!;
         container[segments[^1]] = value;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Data.Sqlite;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -60,7 +61,7 @@ internal static class SqliteLookupColumns
         return values;
     }
 
-    public static void Bind(Microsoft.Data.Sqlite.SqliteCommand command, string?[] values)
+    public static void Bind(SqliteCommand command, string?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
@@ -93,17 +94,6 @@ internal static class SqliteLookupColumns
         || (looked.Length > written.Length && looked.StartsWith(written, StringComparison.Ordinal) && looked[written.Length] == '.')
         || (written.Length > looked.Length && written.StartsWith(looked, StringComparison.Ordinal) && written[looked.Length] == '.');
 
-    private static string? TextAt(JsonObject body, string path)
-    {
-        JsonNode? node = body;
-        foreach (var range in path.AsSpan().Split('.'))
-        {
-            if (node is not JsonObject parent || !parent.TryGetPropertyValue(path[range], out node))
-            {
-                return null;
-            }
-        }
-
-        return node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
-    }
+    private static string? TextAt(JsonObject body, string path) =>
+        DocumentPaths.Get(body, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -282,13 +282,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         {
             connection.Open();
             using var downgrade = connection.CreateCommand();
-            downgrade.CommandText = """
-                DROP TABLE kind_counts;
-                DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
-                ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
-                ALTER TABLE documents DROP COLUMN lookup_voucher_code; ALTER TABLE documents DROP COLUMN lookup_customer_id;
-                PRAGMA user_version = 3;
-                """;
+            downgrade.CommandText = "DROP TABLE kind_counts;" + SqliteSchemaHistory.DropLookupColumns + "PRAGMA user_version = 3;";
             downgrade.ExecuteNonQuery();
         }
 

@@ -116,10 +116,7 @@ public sealed class SqliteIndexUseTests : IDisposable
     public async Task A_file_of_version_5_with_expression_indexes_and_counting_triggers_is_migrated_to_columns()
     {
         var file = await NewStoreAsync();
-        Execute(file, """
-            DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
-            ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
-            ALTER TABLE documents DROP COLUMN lookup_voucher_code; ALTER TABLE documents DROP COLUMN lookup_customer_id;
+        Execute(file, SqliteSchemaHistory.DropLookupColumns + """
             CREATE INDEX documents_by_body_id ON documents (project_id, kind, json_extract(body, '$.id')) WHERE json_extract(body, '$.id') IS NOT NULL;
             CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, json_extract(body, '$.campaign_id')) WHERE json_extract(body, '$.campaign_id') IS NOT NULL;
             CREATE INDEX documents_by_voucher_code ON documents (project_id, kind, json_extract(body, '$.voucher.code')) WHERE json_extract(body, '$.voucher.code') IS NOT NULL;

@@ -29,7 +29,7 @@ public sealed class AssetTokens
 
     private readonly byte[] encryptionKey;
     private readonly byte[] nonceKey;
-    private readonly BoundedMemo<(AssetKind Kind, string ProjectId, string Code), string> made = new(MaxRemembered);
+    private readonly BoundedMemo<(AssetKind Kind, string ProjectId, string Code), string> made;
 
     public AssetTokens(string signingKey)
     {
@@ -37,10 +37,10 @@ public sealed class AssetTokens
         var keys = HKDF.DeriveKey(HashAlgorithmName.SHA256, Encoding.UTF8.GetBytes(signingKey), 64, salt: null, info: KeyPurpose);
         encryptionKey = keys[..32];
         nonceKey = keys[32..];
+        made = new(MaxRemembered, inputs => Make(inputs.Kind, inputs.ProjectId, inputs.Code));
     }
 
-    public string Create(AssetKind kind, string projectId, string code) =>
-        made.Get((kind, projectId, code), inputs => Make(inputs.Kind, inputs.ProjectId, inputs.Code));
+    public string Create(AssetKind kind, string projectId, string code) => made.Get((kind, projectId, code));
 
     private string Make(AssetKind kind, string projectId, string code)
     {

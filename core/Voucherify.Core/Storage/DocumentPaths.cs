@@ -1,0 +1,24 @@
+using System.Text.Json.Nodes;
+
+namespace Voucherify.Core.Storage;
+
+/// <summary>The node at a dotted store path ("redemption.redeemed_quantity"), as conditions and patches name them.</summary>
+public static class DocumentPaths
+{
+    /// <returns>The node, or null when a segment is missing, a parent is not an object, or the value is JSON null.</returns>
+    public static JsonNode? Get(JsonObject body, string path)
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentNullException.ThrowIfNull(path);
+        JsonNode? current = body;
+        foreach (var segment in path.Split('.'))
+        {
+            if (current is not JsonObject node || !node.TryGetPropertyValue(segment, out current))
+            {
+                return null;
+            }
+        }
+
+        return current;
+    }
+}
