@@ -59,7 +59,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private const int CommitsPerCheckpoint = 4;
     private int commitsSinceCheckpoint;
     private Task checkpointing = Task.CompletedTask;
-    private volatile bool walRestartDue;
+
+    // The WAL's length as the last background checkpoint found it; 0 once a restart has taken it in hand.
     private long walFrames;
 
     // How long the writer, holding every queued write up, waits for readers still inside the WAL it restarts. A reader
@@ -766,7 +767,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         }
 
         Exception? failure = null;
-        var restartWal = false;
+        var restartFrames = 0L;
         try
         {
             ObjectDisposedException.ThrowIf(disposed, this);
@@ -776,10 +777,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 await RunBatchAsync(session, batch, savepoints: true).ConfigureAwait(false);
             }
 
-            if (walRestartDue && checkpointing.IsCompleted)
+            if (Volatile.Read(ref walFrames) >= options.WalRestartFrames && checkpointing.IsCompleted)
             {
-                walRestartDue = false;
-                restartWal = true;
+                restartFrames = Interlocked.Exchange(ref walFrames, 0);
             }
             else if (++commitsSinceCheckpoint >= CommitsPerCheckpoint && checkpointing.IsCompleted)
             {
@@ -800,9 +800,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         }
 
         // After the writes are answered, and outside the try above: they are committed whatever the checkpoint does.
-        if (restartWal)
+        if (restartFrames > 0)
         {
-            RestartWal(writeSession!);
+            RestartWal(writeSession!, restartFrames);
         }
     }
 
@@ -873,9 +873,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             var session = readPool.Rent();
             try
             {
-                var frames = CheckpointOn(session);
-                Volatile.Write(ref walFrames, frames);
-                walRestartDue = frames >= options.WalRestartFrames;
+                Volatile.Write(ref walFrames, CheckpointOn(session));
             }
             finally
             {
@@ -900,11 +898,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// Readers are point reads and short pages, and a reader that starts meanwhile reads the database file only; a
     /// reader that takes longer than the short wait leaves the WAL as it is until the next try.
     /// </summary>
-    private void RestartWal(SqliteSession session)
+    private void RestartWal(SqliteSession session, long frames)
     {
         try
         {
-            var overdue = Volatile.Read(ref walFrames) >= OverdueRestartFactor * options.WalRestartFrames;
+            var overdue = frames >= OverdueRestartFactor * options.WalRestartFrames;
             SqliteConnectionSettings.SetBusyTimeout(session.Connection, overdue ? OverdueRestartWait : RestartWait);
             try
             {
