@@ -53,18 +53,20 @@ internal static class SqliteConditions
             ConditionOperator.GreaterThanOrEqual => Order(field, ">=", comparison, parameters),
             ConditionOperator.In => In(field, comparison, parameters),
             ConditionOperator.StartsWith => StartsWith(field, comparison, parameters),
-            ConditionOperator.IsNull => $"{field.Value} IS NULL",
-            ConditionOperator.IsNotNull => $"{field.Value} IS NOT NULL",
+            ConditionOperator.IsNull => $"{NullTest(field)} IS NULL",
+            ConditionOperator.IsNotNull => $"{NullTest(field)} IS NOT NULL",
             _ => throw new NotSupportedException($"Operator {comparison.Operator} is not supported."),
         };
     }
 
     private static string Equal(SqliteField field, SqliteJsonConstant constant, SqlParameters parameters) => constant.Kind switch
     {
-        JsonValueKind.Null => $"{field.Value} IS NULL",
-        JsonValueKind.Number => $"({field.Type} {IsNumber} AND {field.Value} = {parameters.Add(constant.SqlValue)})",
-        JsonValueKind.String => field.TextColumn is { } column
-            ? $"{column} = {parameters.Add(constant.SqlValue)}"
+        JsonValueKind.Null => $"{NullTest(field)} IS NULL",
+        JsonValueKind.Number => field.ColumnFor(SqliteLookupType.Number) is { } numbers
+            ? $"{numbers} = {parameters.Add(constant.SqlValue)}"
+            : $"({field.Type} {IsNumber} AND {field.Value} = {parameters.Add(constant.SqlValue)})",
+        JsonValueKind.String => field.ColumnFor(SqliteLookupType.Text) is { } texts
+            ? $"{texts} = {parameters.Add(constant.SqlValue)}"
             : $"({field.Type} = 'text' AND {field.Value} = {parameters.Add(constant.SqlValue)})",
         JsonValueKind.True => $"IFNULL({field.Type} = 'true', 0)",
         JsonValueKind.False => $"IFNULL({field.Type} = 'false', 0)",
@@ -73,9 +75,23 @@ internal static class SqliteConditions
         _ => throw new NotSupportedException($"JSON kind {constant.Kind} is not supported."),
     };
 
+    // A presence lookup is NULL exactly where the path's value is.
+    private static string NullTest(SqliteField field) => field.ColumnFor(SqliteLookupType.Present) ?? field.Value;
+
     private static string Order(SqliteField field, string sqlOperator, Comparison comparison, SqlParameters parameters)
     {
         var constant = SqliteJsonConstant.From(comparison.Value);
+        var column = constant.Kind switch
+        {
+            JsonValueKind.Number => field.ColumnFor(SqliteLookupType.Number),
+            JsonValueKind.String => field.ColumnFor(SqliteLookupType.Text),
+            _ => null,
+        };
+        if (column is not null)
+        {
+            return $"{column} {sqlOperator} {parameters.Add(constant.SqlValue)}";
+        }
+
         var sameType = constant.Kind switch
         {
             JsonValueKind.Null => null,
@@ -102,14 +118,15 @@ internal static class SqliteConditions
         var numbers = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.Number).ToList();
         if (numbers.Count > 0)
         {
-            alternatives.Add($"({field.Type} {IsNumber} AND {field.Value} IN (SELECT value FROM json_each({parameters.Add(JsonArrayText(numbers))})))");
+            var list = $"(SELECT value FROM json_each({parameters.Add(JsonArrayText(numbers))}))";
+            alternatives.Add(field.ColumnFor(SqliteLookupType.Number) is { } column ? $"{column} IN {list}" : $"({field.Type} {IsNumber} AND {field.Value} IN {list})");
         }
 
         var strings = values.Where(value => SqliteJsonConstant.From(value).Kind == JsonValueKind.String).ToList();
         if (strings.Count > 0)
         {
             var list = $"(SELECT value FROM json_each({parameters.Add(JsonArrayText(strings))}))";
-            alternatives.Add(field.TextColumn is { } column ? $"{column} IN {list}" : $"({field.Type} = 'text' AND {field.Value} IN {list})");
+            alternatives.Add(field.ColumnFor(SqliteLookupType.Text) is { } column ? $"{column} IN {list}" : $"({field.Type} = 'text' AND {field.Value} IN {list})");
         }
 
         alternatives.AddRange(values

@@ -318,23 +318,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private async Task<SqliteCachedPage> ReadPageAsync(DocumentQuery query, CancellationToken cancellationToken)
     {
         var parameters = new SqlParameters();
-        var filter = Filter(query, parameters);
-        var sort = SqliteField.For(query.OrderBy).Value;
-        var direction = query.Descending ? "DESC" : "ASC";
-        var after = query.Continuation is null
-            ? string.Empty
-            : "AND " + KeysetAfter(SqliteContinuation.Decode(query.Continuation, query.OrderBy, query.Descending), sort, query.Descending, parameters);
+        var sql = PageSql(query, parameters);
 
         return await ReadAsync(
             async session =>
             {
-                var command = session.Command($"""
-                    SELECT partition_key, id, body, etag, created_at, updated_at, {sort} AS sort_key
-                    FROM documents
-                    WHERE {filter} {after}
-                    ORDER BY sort_key {direction}, id {direction}, partition_key {direction}
-                    LIMIT {parameters.Add((long)query.PageSize + 1)}
-                    """);
+                var command = session.Command(sql);
                 parameters.CopyTo(command);
 
                 var rows = new List<(DocumentKey Key, SqliteReturnedRow Row)>(Math.Min(query.PageSize, 1000));
@@ -499,6 +488,24 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         {
             writeGate.Release();
         }
+    }
+
+    /// <summary>One page of a query, and one row more to tell whether another follows; the sort value is the last column.</summary>
+    internal static string PageSql(DocumentQuery query, SqlParameters parameters)
+    {
+        var filter = Filter(query, parameters);
+        var sort = SqliteField.For(query.OrderBy).Value;
+        var direction = query.Descending ? "DESC" : "ASC";
+        var after = query.Continuation is null
+            ? string.Empty
+            : "AND " + KeysetAfter(SqliteContinuation.Decode(query.Continuation, query.OrderBy, query.Descending), sort, query.Descending, parameters);
+        return $"""
+            SELECT partition_key, id, body, etag, created_at, updated_at, {sort} AS sort_key
+            FROM documents
+            WHERE {filter} {after}
+            ORDER BY sort_key {direction}, id {direction}, partition_key {direction}
+            LIMIT {parameters.Add((long)query.PageSize + 1)}
+            """;
     }
 
     internal static string Filter(DocumentQuery query, SqlParameters parameters)

@@ -6,12 +6,16 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// The SQL expressions for a body path's value and its JSON type. The store-owned timestamps are
 /// also columns (equal to the body's copy by construction), so filters and ordering on them use the indexes.
 /// </summary>
-/// <param name="TextColumn">The column holding the path's value when it is a string (<see cref="SqliteLookupColumns"/>), if any.</param>
-internal readonly record struct SqliteField(string Value, string Type, string? TextColumn = null)
+/// <param name="Lookup">The column that holds some of the path's values (<see cref="SqliteLookupColumns"/>), if any.</param>
+internal readonly record struct SqliteField(string Value, string Type, SqliteLookup? Lookup = null)
 {
+    /// <summary>The lookup column when it holds exactly the values of the given type, so a condition on them can use its index.</summary>
+    public string? ColumnFor(SqliteLookupType type) => Lookup is { } lookup && lookup.Type == type ? lookup.Column : null;
+
     /// <param name="boundPaths">
     /// Where to bind the path as a parameter; null writes it as a literal, which a query needs to match an expression index.
     /// </param>
+
     public static SqliteField For(string path, SqlParameters? boundPaths = null)
     {
         if (path == DocumentTimestamps.CreatedAtPath)
@@ -25,6 +29,6 @@ internal readonly record struct SqliteField(string Value, string Type, string? T
         }
 
         var literal = boundPaths is null ? SqliteJsonPath.Literal(path) : SqliteJsonPath.Bound(path, boundPaths);
-        return new($"json_extract(body, {literal})", $"json_type(body, {literal})", SqliteLookupColumns.ColumnOf(path));
+        return new($"json_extract(body, {literal})", $"json_type(body, {literal})", SqliteLookupColumns.Of(path));
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Voucherify.Core.Storage;
@@ -6,20 +5,28 @@ using Voucherify.Core.Storage;
 namespace Voucherify.Infrastructure.Sqlite;
 
 /// <summary>
-/// The body paths the services look documents up by, each copied into a column of its own that holds the path's value
-/// when it is a JSON string and NULL otherwise, and is indexed. An index on <c>json_extract(body, path)</c> made SQLite
-/// parse the whole body for every index on every insert, and twice on every update (the old row and the new), a tenth
-/// of a redemption's CPU; the writer already holds the body as an object and reads the values from it.
+/// The body paths the services look documents up by, each copied into a column of its own (<see cref="SqliteLookup"/>)
+/// and indexed. An index on <c>json_extract(body, path)</c> made SQLite parse the whole body for every index on every
+/// insert, and twice on every update (the old row and the new), a tenth of a redemption's CPU; the writer already holds
+/// the body as an object and reads the values from it.
 /// </summary>
 internal static class SqliteLookupColumns
 {
-    /// <summary>Path, column and index, in the order of <see cref="ValuesOf"/>.</summary>
-    public static readonly IReadOnlyList<(string Path, string Column, string Index)> All =
+    /// <summary>Every lookup, in the order of <see cref="ValuesOf"/>.</summary>
+    public static readonly IReadOnlyList<SqliteLookup> All =
     [
-        ("id", "lookup_id", "documents_by_body_id"),
-        ("campaign_id", "lookup_campaign_id", "documents_by_campaign_id"),
-        ("voucher.code", "lookup_voucher_code", "documents_by_voucher_code"),
-        ("customer_id", "lookup_customer_id", "documents_by_customer_id"),
+        ByValue("id", "lookup_id", "documents_by_body_id"),
+        ByValue("campaign_id", "lookup_campaign_id", "documents_by_campaign_id"),
+        ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code"),
+        ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id"),
+
+        // What recovery looks for (a journal entry on a voucher or rule counter, a rollback in progress): almost never
+        // there, so each index holds only the documents that have it, in the order recovery pages through them. Without
+        // them recovery's query walked every voucher and redemption once a minute, holding one snapshot for seconds.
+        new("pending_uses_count", "lookup_pending_uses_count", SqliteLookupType.Number, "documents_with_pending_uses",
+            "(project_id, kind, created_at, id, partition_key) WHERE lookup_pending_uses_count > 0", Since: 7),
+        new("pending_rollback", "lookup_pending_rollback", SqliteLookupType.Present, "documents_with_pending_rollback",
+            "(project_id, kind, created_at, id, partition_key) WHERE lookup_pending_rollback IS NOT NULL", Since: 7),
     ];
 
     /// <summary>"lookup_id, lookup_campaign_id, ..." for an INSERT's column list.</summary>
@@ -32,46 +39,46 @@ internal static class SqliteLookupColumns
     public static readonly string Assignments = string.Join(", ", All.Select(lookup => $"{lookup.Column} = @{lookup.Column}"));
 
     /// <summary>Every column set again from the stored body, for a patch that may have changed one of the paths.</summary>
-    public static readonly string RefreshFromBody = string.Join(", ", All.Select(lookup =>
-        $"{lookup.Column} = CASE WHEN json_type(body, '$.{lookup.Path}') = 'text' THEN json_extract(body, '$.{lookup.Path}') END"));
+    public static readonly string RefreshFromBody = Refresh(All);
 
-    /// <summary>The column that holds the path's string value, or null if the path has none.</summary>
-    public static string? ColumnOf(string path)
+    /// <summary>The lookup of the path, if it has one.</summary>
+    public static SqliteLookup? Of(string path)
     {
         foreach (var lookup in All)
         {
             if (lookup.Path == path)
             {
-                return lookup.Column;
+                return lookup;
             }
         }
 
         return null;
     }
 
-    /// <summary>Each path's string value in the body, or null.</summary>
-    public static string?[] ValuesOf(JsonObject body)
+    /// <summary>Each lookup's value in the body, or null.</summary>
+    public static object?[] ValuesOf(JsonObject body)
     {
-        var values = new string?[All.Count];
+        var values = new object?[All.Count];
         for (var i = 0; i < values.Length; i++)
         {
-            values[i] = TextAt(body, All[i].Path);
+            values[i] = All[i].ValueIn(body);
         }
 
         return values;
     }
 
-    public static void Bind(SqliteCommand command, string?[] values)
+    public static void Bind(SqliteCommand command, object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters.AddWithValue("@" + All[i].Column, (object?)values[i] ?? DBNull.Value);
+            command.Parameters.AddWithValue("@" + All[i].Column, values[i] ?? DBNull.Value);
         }
     }
 
     /// <summary>
     /// Whether a patch may change a looked-up path: it writes the path itself, one of its parents, or something inside
-    /// it. Patches of counters and pending uses (every redemption's) touch none, so they leave the columns alone.
+    /// it. The patches of a redemption's counters touch none, so they leave the columns alone; a rollback's journal
+    /// entries move <c>pending_uses_count</c>, and are rare.
     /// </summary>
     public static bool Touches(IReadOnlyList<PatchOperation> operations)
     {
@@ -89,11 +96,27 @@ internal static class SqliteLookupColumns
         return false;
     }
 
+    /// <summary>
+    /// The SQL that adds the lookups of one schema version to a file written before it: the columns, their values for
+    /// the documents already stored (only rows that have one are written), and the indexes.
+    /// </summary>
+    public static string Migration(long version)
+    {
+        var added = All.Where(lookup => lookup.Since == version).ToList();
+        return string.Concat(
+            string.Concat(added.Select(lookup => $"DROP INDEX IF EXISTS {lookup.Index}; ALTER TABLE documents ADD COLUMN {lookup.Column} {lookup.ColumnType};")),
+            $"UPDATE documents SET {Refresh(added)} WHERE {string.Join(" OR ", added.Select(lookup => $"({lookup.FromBody}) IS NOT NULL"))};",
+            string.Concat(added.Select(lookup => $"CREATE INDEX {lookup.Index} ON documents {lookup.IndexDefinition};")));
+    }
+
+    private static SqliteLookup ByValue(string path, string column, string index) =>
+        new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}) WHERE {column} IS NOT NULL", Since: 6);
+
+    private static string Refresh(IEnumerable<SqliteLookup> lookups) =>
+        string.Join(", ", lookups.Select(lookup => $"{lookup.Column} = {lookup.FromBody}"));
+
     private static bool Overlaps(string written, string looked) =>
         written == looked
         || (looked.Length > written.Length && looked.StartsWith(written, StringComparison.Ordinal) && looked[written.Length] == '.')
         || (written.Length > looked.Length && written.StartsWith(looked, StringComparison.Ordinal) && written[looked.Length] == '.');
-
-    private static string? TextAt(JsonObject body, string path) =>
-        DocumentPaths.Get(body, path) is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 }

@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 6;
+    public const long Version = 7;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -99,11 +99,12 @@ internal static class SqliteSchema
     // run a second program and keep a statement journal in case it failed halfway.
     private static readonly string CreateVersion6 = string.Concat(
         "DROP TRIGGER IF EXISTS documents_counted_on_insert; DROP TRIGGER IF EXISTS documents_counted_on_delete;",
-        string.Concat(SqliteLookupColumns.All.Select(lookup => $"DROP INDEX IF EXISTS {lookup.Index}; ALTER TABLE documents ADD COLUMN {lookup.Column} TEXT;")),
-        $"UPDATE documents SET {SqliteLookupColumns.RefreshFromBody};",
-        string.Concat(SqliteLookupColumns.All.Select(lookup =>
-            $"CREATE INDEX {lookup.Index} ON documents (project_id, kind, {lookup.Column}) WHERE {lookup.Column} IS NOT NULL;")),
+        SqliteLookupColumns.Migration(6),
         "PRAGMA user_version = 6;");
+
+    // The paths redemption recovery looks for become lookups too (SqliteLookupColumns says why), each with an index that
+    // holds only the documents recovery has to repair.
+    private static readonly string CreateVersion7 = SqliteLookupColumns.Migration(7) + "PRAGMA user_version = 7;";
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -147,6 +148,11 @@ internal static class SqliteSchema
             if (version < 6)
             {
                 Execute(connection, CreateVersion6);
+            }
+
+            if (version < 7)
+            {
+                Execute(connection, CreateVersion7);
             }
 
             Execute(connection, "COMMIT;");

@@ -7,9 +7,10 @@ using Voucherify.Infrastructure.Sqlite;
 namespace Voucherify.Infrastructure.Tests.Storage;
 
 /// <summary>
-/// The looked-up body paths are columns the writer fills, indexed only where the path holds a string; every condition
-/// the services look documents up by (a string, or a list of them) must still be answered from those indexes, and
-/// answered right after every kind of write, on a store migrated from an earlier schema as on a new one.
+/// The looked-up body paths are columns the writer fills, indexed only where the path holds what the services look for
+/// (a string; a pending journal or rollback for recovery); every condition the services look documents up by must still
+/// be answered from those indexes, and answered right after every kind of write, on a store migrated from an earlier
+/// schema as on a new one.
 /// </summary>
 public sealed class SqliteIndexUseTests : IDisposable
 {
@@ -78,17 +79,34 @@ public sealed class SqliteIndexUseTests : IDisposable
         await store.WriteAtomicallyAsync([new AtomicPatch(key, [PatchOperation.Set("customer_id", "cust_1")]), new AtomicPatch(new("proj_1", "voucher", "p", "none"), [PatchOperation.Increment("n", 1)])]);
         Assert.Empty(await IdsAsync(store, Condition.Eq("customer_id", "cust_1")));
 
-        await store.ReplaceAsync(new NewDocument(key, new JsonObject { ["customer_id"] = "cust_2", ["voucher"] = new JsonObject { ["code"] = 7 } }), null);
+        await store.PatchAsync(key, [PatchOperation.Set("pending_uses.r_1", new JsonObject()), PatchOperation.Increment("pending_uses_count", 1)]);
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
+        await store.PatchAsync(key, [PatchOperation.Remove("pending_uses.r_1"), PatchOperation.Increment("pending_uses_count", -1)]);
+        Assert.Empty(await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("pending_uses_count", 0)));
+
+        await store.PatchAsync(key, [PatchOperation.Set("pending_rollback", new JsonObject { ["rollback_id"] = "rr_1" })]);
+        Assert.Equal(["V"], await IdsAsync(store, Condition.IsNotNull("pending_rollback")));
+        await store.PatchAsync(key, [PatchOperation.Remove("pending_rollback")]);
+        Assert.Empty(await IdsAsync(store, Condition.IsNotNull("pending_rollback")));
+
+        await store.ReplaceAsync(new NewDocument(key, new JsonObject { ["customer_id"] = "cust_2", ["voucher"] = new JsonObject { ["code"] = 7 }, ["pending_uses_count"] = 2, ["pending_rollback"] = false }), null);
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("customer_id", "cust_2")));
         Assert.Empty(await IdsAsync(store, Condition.Eq("voucher.code", "C")));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", 7)));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.IsNotNull("pending_rollback")));
+        await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "W"), new JsonObject { ["pending_uses_count"] = 1.5, ["pending_rollback"] = null }));
 
         Assert.Equal(0L, Scalar(file, """
             SELECT COUNT(*) FROM documents WHERE lookup_id IS NOT (CASE WHEN json_type(body, '$.id') = 'text' THEN json_extract(body, '$.id') END)
                 OR lookup_campaign_id IS NOT (CASE WHEN json_type(body, '$.campaign_id') = 'text' THEN json_extract(body, '$.campaign_id') END)
                 OR lookup_voucher_code IS NOT (CASE WHEN json_type(body, '$.voucher.code') = 'text' THEN json_extract(body, '$.voucher.code') END)
                 OR lookup_customer_id IS NOT (CASE WHEN json_type(body, '$.customer_id') = 'text' THEN json_extract(body, '$.customer_id') END)
+                OR lookup_pending_uses_count IS NOT (CASE WHEN json_type(body, '$.pending_uses_count') IN ('integer', 'real') THEN json_extract(body, '$.pending_uses_count') END)
+                OR (lookup_pending_rollback IS NOT NULL) IS NOT (json_extract(body, '$.pending_rollback') IS NOT NULL)
             """));
+        Assert.Equal(2L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE lookup_pending_uses_count IS NOT NULL"));
     }
 
     [Fact]
@@ -145,9 +163,83 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(1, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
         }
 
-        Assert.Equal(6L, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(7L, Scalar(file, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"));
         Assert.Contains("USING INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
+    }
+
+    [Fact]
+    public async Task Conditions_on_a_number_or_presence_lookup_mean_what_they_mean_on_the_body()
+    {
+        var file = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider());
+        var values = new Dictionary<string, JsonNode?>
+        {
+            ["int"] = 2, ["real"] = 0.5, ["zero"] = 0, ["negative"] = -3, ["text"] = "5", ["true"] = true, ["object"] = new JsonObject(), ["null"] = null,
+        };
+        foreach (var (id, value) in values)
+        {
+            await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", id), new JsonObject { ["pending_uses_count"] = value?.DeepClone(), ["pending_rollback"] = value?.DeepClone() }));
+        }
+
+        await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "missing"), new JsonObject()));
+
+        Assert.Equal(["int", "real"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
+        Assert.Equal(["int", "real", "zero"], await IdsAsync(store, Condition.GreaterOrEq("pending_uses_count", 0)));
+        Assert.Equal(["negative", "zero"], await IdsAsync(store, Condition.LessOrEq("pending_uses_count", 0)));
+        Assert.Equal(["int"], await IdsAsync(store, Condition.Eq("pending_uses_count", 2.0)));
+        Assert.Equal(["int", "text"], await IdsAsync(store, Condition.In("pending_uses_count", new JsonArray(2, "5"))));
+        Assert.Equal(["text"], await IdsAsync(store, Condition.Greater("pending_uses_count", "4")));
+        Assert.Equal(["true"], await IdsAsync(store, Condition.Eq("pending_uses_count", true)));
+        Assert.Equal(["int", "negative", "object", "real", "text", "true", "zero"], await IdsAsync(store, Condition.IsNotNull("pending_rollback")));
+        Assert.Equal(["missing", "null"], await IdsAsync(store, Condition.IsNull("pending_rollback")));
+        Assert.Equal(["missing", "null"], await IdsAsync(store, Condition.Eq("pending_rollback", null)));
+        Assert.Equal(["zero"], await IdsAsync(store, Condition.Eq("pending_rollback", 0)));
+    }
+
+    [Fact]
+    public async Task Recovery_pages_through_only_the_documents_it_has_to_repair()
+    {
+        var file = await NewStoreAsync();
+        var pendingUses = new DocumentQuery("proj_1", "voucher") { Where = [Condition.Greater("pending_uses_count", 0)], PageSize = 200 };
+        var pendingRollbacks = new DocumentQuery("proj_1", "redemption") { Where = [Condition.IsNotNull("pending_rollback")], PageSize = 200 };
+        var next = new SqliteContinuation("created_at", false, "2026-01-01T00:00:00.000Z", "r_1", "p").Encode();
+
+        foreach (var (query, index) in new[] { (pendingUses, "documents_with_pending_uses"), (pendingRollbacks, "documents_with_pending_rollback") })
+        {
+            foreach (var page in new[] { query, query with { Continuation = next } })
+            {
+                var plan = PagePlan(file, page);
+                Assert.Contains($"USING INDEX {index}", plan);
+                Assert.DoesNotContain("TEMP B-TREE", plan);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_version_6_gets_the_recovery_lookups_filled_from_the_documents_it_holds()
+    {
+        var file = await NewStoreAsync();
+        Execute(file, SqliteSchemaHistory.DropRecoveryLookups + """
+            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
+                ('proj_1', 'voucher', 'p', 'A', '{"pending_uses":{"r_1":{}},"pending_uses_count":1}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                ('proj_1', 'voucher', 'p', 'B', '{"pending_uses":{},"pending_uses_count":0}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                ('proj_1', 'redemption', 'p', 'C', '{"pending_rollback":{"rollback_id":"rr_1"}}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
+                ('proj_1', 'redemption', 'p', 'D', '{"status":"SUCCEEDED"}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+            PRAGMA user_version = 6;
+            """);
+
+        SqliteConnection.ClearAllPools();
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            Assert.Equal(["A"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
+            var rollbacks = await store.QueryAsync(new DocumentQuery("proj_1", "redemption") { Where = [Condition.IsNotNull("pending_rollback")] });
+            Assert.Equal(["C"], rollbacks.Items.Select(item => item.Key.Id));
+        }
+
+        Assert.Equal(7L, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE lookup_pending_uses_count IS NOT NULL AND lookup_pending_rollback IS NULL AND id = 'B'"));
+        Assert.Contains("USING INDEX documents_with_pending_rollback", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.IsNotNull("pending_rollback")] }));
     }
 
     private static async Task<List<string>> IdsAsync(SqliteDocumentStore store, Condition condition) =>
@@ -168,9 +260,21 @@ public sealed class SqliteIndexUseTests : IDisposable
     {
         var parameters = new SqlParameters();
         var filter = SqliteDocumentStore.Filter(new DocumentQuery("proj_1", "voucher") { Where = conditions }, parameters);
+        return Explain(file, $"SELECT id FROM documents WHERE {filter}", parameters);
+    }
+
+    /// <summary>The plan of the statement the store runs for one page of the query, with the values it binds.</summary>
+    private static string PagePlan(string file, DocumentQuery query)
+    {
+        var parameters = new SqlParameters();
+        return Explain(file, SqliteDocumentStore.PageSql(query, parameters), parameters);
+    }
+
+    private static string Explain(string file, string sql, SqlParameters parameters)
+    {
         using var connection = Open(file);
         using var command = connection.CreateCommand();
-        command.CommandText = $"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE {filter}";
+        command.CommandText = $"EXPLAIN QUERY PLAN {sql}";
         parameters.CopyTo(command);
         using var reader = command.ExecuteReader();
         var plan = new List<string>();
