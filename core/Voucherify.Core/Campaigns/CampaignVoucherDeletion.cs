@@ -14,7 +14,7 @@ public sealed class CampaignVoucherDeletion(IDocumentStore store) : IAsyncAction
     public async Task<JsonObject> RunAsync(Project project, JsonObject payload, IProgress<int> progress, CancellationToken cancellationToken)
     {
         var campaignId = payload["campaign_id"]!.GetValue<string>();
-        var query = new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Eq("campaign_id", campaignId)], OrderBy = "code", PageSize = 500 };
+        var query = new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Eq("campaign_id", campaignId)], PageSize = 500 };
         long deleted = 0;
         while (true)
         {

@@ -33,7 +33,7 @@ public sealed class CampaignVoucherUpdate(IDocumentStore store) : IAsyncActionHa
         }
 
         long updated = 0;
-        var query = new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Eq("campaign_id", campaignId)], OrderBy = "code", PageSize = 500 };
+        var query = new DocumentQuery(project.Id, VoucherKeys.Kind) { Where = [Condition.Eq("campaign_id", campaignId)], PageSize = 500 };
         await foreach (var voucher in store.ScanAsync(query, cancellationToken))
         {
             var result = await store.PatchAsync(voucher.Key, operations, null, cancellationToken);

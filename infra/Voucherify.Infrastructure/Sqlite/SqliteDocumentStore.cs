@@ -494,7 +494,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     internal static string PageSql(DocumentQuery query, SqlParameters parameters)
     {
         var filter = Filter(query, parameters);
-        var sort = SqliteField.For(query.OrderBy).Value;
+        var sort = SqliteField.SortKey(query);
         var direction = query.Descending ? "DESC" : "ASC";
         var after = query.Continuation is null
             ? string.Empty

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Infrastructure.Sqlite;
@@ -31,4 +33,26 @@ internal readonly record struct SqliteField(string Value, string Type, SqliteLoo
         var literal = boundPaths is null ? SqliteJsonPath.Literal(path) : SqliteJsonPath.Bound(path, boundPaths);
         return new($"json_extract(body, {literal})", $"json_type(body, {literal})", SqliteLookupColumns.Of(path));
     }
+
+    /// <summary>
+    /// What a query sorts by: the path's value, or its text lookup column when one of the query's conditions holds only
+    /// for strings, since the column then equals the value on every row the query returns and its index is in order.
+    /// </summary>
+    public static string SortKey(DocumentQuery query)
+    {
+        var field = For(query.OrderBy);
+        return field.ColumnFor(SqliteLookupType.Text) is { } column && query.Where.Any(condition => HoldsOnlyForStrings(condition, query.OrderBy))
+            ? column
+            : field.Value;
+    }
+
+    private static bool HoldsOnlyForStrings(Condition condition, string path) => condition is Comparison comparison && comparison.Path == path && comparison.Operator switch
+    {
+        ConditionOperator.Equal or ConditionOperator.LessThan or ConditionOperator.LessThanOrEqual or ConditionOperator.GreaterThan
+            or ConditionOperator.GreaterThanOrEqual or ConditionOperator.StartsWith => IsString(comparison.Value),
+        ConditionOperator.In => comparison.Value is JsonArray values && values.All(IsString),
+        _ => false,
+    };
+
+    private static bool IsString(JsonNode? value) => SqliteJsonConstant.From(value).Kind == JsonValueKind.String;
 }

@@ -7,9 +7,12 @@ namespace Voucherify.Infrastructure.Sqlite;
 
 /// <summary>A body path copied into a column of its own by every write, and the index over that column.</summary>
 /// <param name="IndexDefinition">What follows <c>ON documents</c> in the index's CREATE statement.</param>
-/// <param name="Since">The schema version that added the column; its migration adds, fills and indexes it.</param>
-internal sealed record SqliteLookup(string Path, string Column, SqliteLookupType Type, string Index, string IndexDefinition, long Since)
+/// <param name="Since">The schema version that added the column; its migration adds and fills it.</param>
+/// <param name="IndexSince">The schema version that built the index as defined now, if a later one than <paramref name="Since"/>.</param>
+internal sealed record SqliteLookup(string Path, string Column, SqliteLookupType Type, string Index, string IndexDefinition, long Since, long? IndexSince = null)
 {
+    public long IndexVersion => IndexSince ?? Since;
+
     /// <summary>The column's declared type: numbers keep the type JSON gave them (integer or real), as json_extract does.</summary>
     public string ColumnType => Type switch
     {

@@ -15,10 +15,14 @@ internal static class SqliteLookupColumns
     /// <summary>Every lookup, in the order of <see cref="ValuesOf"/>.</summary>
     public static readonly IReadOnlyList<SqliteLookup> All =
     [
-        ByValue("id", "lookup_id", "documents_by_body_id"),
-        ByValue("campaign_id", "lookup_campaign_id", "documents_by_campaign_id"),
-        ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code"),
-        ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id"),
+        ByValue("id", "lookup_id", "documents_by_body_id", since: 6),
+
+        // A campaign's vouchers, a voucher's and a customer's redemptions are listed and paged newest or oldest first:
+        // the index holds them in that order, so a page reads its rows and no more (version 8; before, every page
+        // sorted all of them, and a redemptions list filtered on more than the voucher walked every redemption).
+        ByValue("campaign_id", "lookup_campaign_id", "documents_by_campaign_id", since: 6, ordered: true),
+        ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code", since: 6, ordered: true),
+        ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id", since: 6, ordered: true),
 
         // What recovery looks for (a journal entry on a voucher or rule counter, a rollback in progress): almost never
         // there, so each index holds only the documents that have it, in the order recovery pages through them. Without
@@ -27,6 +31,11 @@ internal static class SqliteLookupColumns
             "(project_id, kind, created_at, id, partition_key) WHERE lookup_pending_uses_count > 0", Since: 7),
         new("pending_rollback", "lookup_pending_rollback", SqliteLookupType.Present, "documents_with_pending_rollback",
             "(project_id, kind, created_at, id, partition_key) WHERE lookup_pending_rollback IS NOT NULL", Since: 7),
+
+        // A customer's order tallies, latest order first, for the summary's last order when that one stops counting:
+        // sorting all of a customer's tallies by the body path took 4.9 s for 317,182 of them (version 8).
+        new("order_created_at", "lookup_order_created_at", SqliteLookupType.Text, "documents_by_order_created_at",
+            "(project_id, kind, partition_key, lookup_order_created_at, id) WHERE lookup_order_created_at IS NOT NULL", Since: 8),
     ];
 
     /// <summary>"lookup_id, lookup_campaign_id, ..." for an INSERT's column list.</summary>
@@ -98,19 +107,25 @@ internal static class SqliteLookupColumns
 
     /// <summary>
     /// The SQL that adds the lookups of one schema version to a file written before it: the columns, their values for
-    /// the documents already stored (only rows that have one are written), and the indexes.
+    /// the documents already stored (only rows that have one are written), and the indexes that version built or rebuilt.
     /// </summary>
     public static string Migration(long version)
     {
         var added = All.Where(lookup => lookup.Since == version).ToList();
+        var filled = added.Count == 0
+            ? string.Empty
+            : $"UPDATE documents SET {Refresh(added)} WHERE {string.Join(" OR ", added.Select(lookup => $"({lookup.FromBody}) IS NOT NULL"))};";
         return string.Concat(
             string.Concat(added.Select(lookup => $"DROP INDEX IF EXISTS {lookup.Index}; ALTER TABLE documents ADD COLUMN {lookup.Column} {lookup.ColumnType};")),
-            $"UPDATE documents SET {Refresh(added)} WHERE {string.Join(" OR ", added.Select(lookup => $"({lookup.FromBody}) IS NOT NULL"))};",
-            string.Concat(added.Select(lookup => $"CREATE INDEX {lookup.Index} ON documents {lookup.IndexDefinition};")));
+            filled,
+            string.Concat(All.Where(lookup => lookup.IndexVersion == version).Select(lookup =>
+                $"DROP INDEX IF EXISTS {lookup.Index}; CREATE INDEX {lookup.Index} ON documents {lookup.IndexDefinition};")));
     }
 
-    private static SqliteLookup ByValue(string path, string column, string index) =>
-        new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}) WHERE {column} IS NOT NULL", Since: 6);
+    private static SqliteLookup ByValue(string path, string column, string index, long since, bool ordered = false) =>
+        ordered
+            ? new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}, created_at, id, partition_key) WHERE {column} IS NOT NULL", since, IndexSince: 8)
+            : new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}) WHERE {column} IS NOT NULL", since);
 
     private static string Refresh(IEnumerable<SqliteLookup> lookups) =>
         string.Join(", ", lookups.Select(lookup => $"{lookup.Column} = {lookup.FromBody}"));

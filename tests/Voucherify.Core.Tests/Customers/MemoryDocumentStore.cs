@@ -112,6 +112,8 @@ public sealed class MemoryDocumentStore : IDocumentStore
         Comparison { Operator: ConditionOperator.Equal } c => JsonNode.DeepEquals(body[c.Path], c.Value),
         Comparison { Operator: ConditionOperator.In } c => c.Value!.AsArray().Any(value => JsonNode.DeepEquals(body[c.Path], value)),
         Comparison { Operator: ConditionOperator.LessThan } c => body[c.Path] is JsonValue value && value.Deserialize<decimal>() < c.Value!.Deserialize<decimal>(),
+        Comparison { Operator: ConditionOperator.GreaterThanOrEqual, Value: JsonValue bound } c when bound.GetValueKind() == JsonValueKind.String =>
+            body[c.Path] is JsonValue value && value.GetValueKind() == JsonValueKind.String && string.CompareOrdinal(value.GetValue<string>(), bound.GetValue<string>()) >= 0,
         _ => throw new NotSupportedException(condition.ToString()),
     };
 

@@ -14,6 +14,8 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// </summary>
 public sealed class SqliteIndexUseTests : IDisposable
 {
+    private const long SqliteSchemaVersion = 8;
+
     private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -32,9 +34,9 @@ public sealed class SqliteIndexUseTests : IDisposable
     {
         var file = await NewStoreAsync();
 
-        Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, "x")]));
-        Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.In(path, new JsonArray("a", "b"))]));
-        Assert.Contains($"USING INDEX {index}", Plan(file, [Condition.Eq(path, "x"), Condition.NotEq("state", "gone")]));
+        Assert.Contains($"INDEX {index}", Plan(file, [Condition.Eq(path, "x")]));
+        Assert.Contains($"INDEX {index}", Plan(file, [Condition.In(path, new JsonArray("a", "b"))]));
+        Assert.Contains($"INDEX {index}", Plan(file, [Condition.Eq(path, "x"), Condition.NotEq("state", "gone")]));
     }
 
     [Fact]
@@ -163,9 +165,9 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(1, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
         }
 
-        Assert.Equal(7L, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"));
-        Assert.Contains("USING INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
+        Assert.Contains("INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
     }
 
     [Fact]
@@ -220,7 +222,7 @@ public sealed class SqliteIndexUseTests : IDisposable
     public async Task A_file_of_version_6_gets_the_recovery_lookups_filled_from_the_documents_it_holds()
     {
         var file = await NewStoreAsync();
-        Execute(file, SqliteSchemaHistory.DropRecoveryLookups + """
+        Execute(file, SqliteSchemaHistory.ToVersion6 + """
             INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
                 ('proj_1', 'voucher', 'p', 'A', '{"pending_uses":{"r_1":{}},"pending_uses_count":1}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
                 ('proj_1', 'voucher', 'p', 'B', '{"pending_uses":{},"pending_uses_count":0}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
@@ -237,9 +239,118 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(["C"], rollbacks.Items.Select(item => item.Key.Id));
         }
 
-        Assert.Equal(7L, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
         Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE lookup_pending_uses_count IS NOT NULL AND lookup_pending_rollback IS NULL AND id = 'B'"));
         Assert.Contains("USING INDEX documents_with_pending_rollback", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.IsNotNull("pending_rollback")] }));
+    }
+
+    [Theory]
+    [InlineData("voucher", "campaign_id", "documents_by_campaign_id", false)]
+    [InlineData("redemption", "voucher.code", "documents_by_voucher_code", true)]
+    [InlineData("redemption", "customer_id", "documents_by_customer_id", true)]
+    public async Task Listing_by_a_looked_up_id_in_created_order_reads_the_index_in_order(string kind, string path, string index, bool descending)
+    {
+        var file = await NewStoreAsync();
+        var next = new SqliteContinuation("created_at", descending, "2026-01-01T00:00:00.000Z", "x_1", "p").Encode();
+        DocumentQuery[] queries =
+        [
+            new("proj_1", kind) { Where = [Condition.Eq(path, "x")], Descending = descending },
+            new("proj_1", kind) { Where = [Condition.Eq(path, "x")], Descending = descending, Continuation = next },
+            new("proj_1", kind) { Where = [Condition.Eq(path, "x"), Condition.In("result", new JsonArray("SUCCESS", "FAILURE"))], Descending = descending },
+        ];
+
+        foreach (var query in queries)
+        {
+            var plan = PagePlan(file, query);
+            Assert.Contains($"USING INDEX {index}", plan);
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+        }
+    }
+
+    [Fact]
+    public async Task A_customers_latest_order_tally_is_read_from_the_order_date_index_and_sorted_as_the_body_says()
+    {
+        var file = folder.File("store.db");
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            string[] dates = ["2026-03-01T00:00:00.000Z", "2026-01-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z", "2026-02-01T00:00:00.000Z"];
+            for (var i = 0; i < dates.Length; i++)
+            {
+                await store.CreateAsync(new NewDocument(new("proj_1", "customer_order_tally", "cust_1", $"ord_{i}"), new JsonObject { ["counts"] = i != 0, ["order_created_at"] = dates[i] }));
+            }
+
+            await store.CreateAsync(new NewDocument(new("proj_1", "customer_order_tally", "cust_2", "ord_9"), new JsonObject { ["counts"] = true, ["order_created_at"] = "2027-01-01T00:00:00.000Z" }));
+
+            var byIndex = new DocumentQuery("proj_1", "customer_order_tally")
+            {
+                PartitionKey = "cust_1",
+                Where = [Condition.Eq("counts", true), Condition.GreaterOrEq("order_created_at", string.Empty)],
+                OrderBy = "order_created_at",
+                Descending = true,
+                PageSize = 1,
+            };
+            var byBody = byIndex with { Where = [Condition.Eq("counts", true)] };
+            Assert.Equal(["ord_3", "ord_2", "ord_1"], await AllIdsAsync(store, byIndex));
+            Assert.Equal(["ord_3", "ord_2", "ord_1"], await AllIdsAsync(store, byBody));
+            Assert.Equal(["ord_1", "ord_2", "ord_3"], await AllIdsAsync(store, byIndex with { Descending = false }));
+
+            var plan = PagePlan(file, byIndex);
+            Assert.Contains("USING INDEX documents_by_order_created_at", plan);
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+            Assert.Contains("TEMP B-TREE", PagePlan(file, byBody));
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_version_7_gets_its_lookup_indexes_in_created_order_and_the_order_date_lookup()
+    {
+        var file = await NewStoreAsync();
+        Execute(file, SqliteSchemaHistory.ToVersion7 + """
+            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
+                ('proj_1', 'customer_order_tally', 'cust_1', 'ord_1', '{"counts":true,"order_created_at":"2026-01-01T00:00:00.000Z"}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
+            PRAGMA user_version = 7;
+            """);
+
+        SqliteConnection.ClearAllPools();
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            var latest = new DocumentQuery("proj_1", "customer_order_tally")
+            {
+                PartitionKey = "cust_1",
+                Where = [Condition.GreaterOrEq("order_created_at", string.Empty)],
+                OrderBy = "order_created_at",
+                Descending = true,
+            };
+            Assert.Equal(["ord_1"], await AllIdsAsync(store, latest));
+        }
+
+        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
+        Assert.Contains("created_at, id, partition_key", (string)Scalar(file, "SELECT sql FROM sqlite_master WHERE name = 'documents_by_voucher_code'")!);
+        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'documents_by_order_created_at'"));
+        Assert.DoesNotContain("TEMP B-TREE", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.Eq("voucher.code", "x")], Descending = true }));
+    }
+
+    [Fact]
+    public async Task The_planner_is_told_about_every_index_and_lists_a_few_vouchers_by_id_from_the_id_index()
+    {
+        var file = await NewStoreAsync();
+
+        Assert.Equal(
+            Column(file, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' ORDER BY name"),
+            Column(file, "SELECT idx FROM sqlite_stat1 WHERE tbl = 'documents' ORDER BY idx"));
+        var plan = PagePlan(file, new DocumentQuery("proj_1", "voucher") { Where = [Condition.In("id", new JsonArray("v_1", "v_2", "v_3"))], Descending = true });
+        Assert.Contains("INDEX documents_by_body_id", plan);
+    }
+
+    private static async Task<List<string>> AllIdsAsync(SqliteDocumentStore store, DocumentQuery query)
+    {
+        var ids = new List<string>();
+        await foreach (var document in store.ScanAsync(query))
+        {
+            ids.Add(document.Key.Id);
+        }
+
+        return ids;
     }
 
     private static async Task<List<string>> IdsAsync(SqliteDocumentStore store, Condition condition) =>
@@ -292,6 +403,21 @@ public sealed class SqliteIndexUseTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         return command.ExecuteScalar();
+    }
+
+    private static List<string> Column(string file, string sql)
+    {
+        using var connection = Open(file);
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var values = new List<string>();
+        while (reader.Read())
+        {
+            values.Add(reader.GetString(0));
+        }
+
+        return values;
     }
 
     private static void Execute(string file, string sql)

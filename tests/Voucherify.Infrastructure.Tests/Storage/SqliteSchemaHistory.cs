@@ -3,14 +3,26 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// <summary>SQL that takes a store file back to an earlier schema, for the migration tests.</summary>
 internal static class SqliteSchemaHistory
 {
-    /// <summary>Undoes version 7's lookups of what recovery looks for, and their indexes.</summary>
+    /// <summary>Undoes version 8: the order-date lookup goes, and three lookup indexes lose their created-at order.</summary>
+    public const string ToVersion7 = """
+        DROP INDEX documents_by_order_created_at; ALTER TABLE documents DROP COLUMN lookup_order_created_at;
+        DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
+        CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, lookup_campaign_id) WHERE lookup_campaign_id IS NOT NULL;
+        CREATE INDEX documents_by_voucher_code ON documents (project_id, kind, lookup_voucher_code) WHERE lookup_voucher_code IS NOT NULL;
+        CREATE INDEX documents_by_customer_id ON documents (project_id, kind, lookup_customer_id) WHERE lookup_customer_id IS NOT NULL;
+        """;
+
+    /// <summary>Undoes version 7's lookups of what recovery looks for, and their indexes (from a file of version 7).</summary>
     public const string DropRecoveryLookups = """
         DROP INDEX documents_with_pending_uses; DROP INDEX documents_with_pending_rollback;
         ALTER TABLE documents DROP COLUMN lookup_pending_uses_count; ALTER TABLE documents DROP COLUMN lookup_pending_rollback;
         """;
 
-    /// <summary>Undoes the lookup columns of versions 6 and 7 and their indexes (a file of version 5 or earlier has none).</summary>
-    public const string DropLookupColumns = DropRecoveryLookups + """
+    /// <summary>Takes a file of the current version back to version 6.</summary>
+    public const string ToVersion6 = ToVersion7 + DropRecoveryLookups;
+
+    /// <summary>Undoes the lookup columns of versions 6 to 8 and their indexes (a file of version 5 or earlier has none).</summary>
+    public const string DropLookupColumns = ToVersion6 + """
         DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
         ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
         ALTER TABLE documents DROP COLUMN lookup_voucher_code; ALTER TABLE documents DROP COLUMN lookup_customer_id;
