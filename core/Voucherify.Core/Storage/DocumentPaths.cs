@@ -10,6 +10,13 @@ public static class DocumentPaths
     {
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(path);
+
+        // Most paths are one name, and the store's writer reads several per insert: no split for them.
+        if (!path.Contains('.', StringComparison.Ordinal))
+        {
+            return body.TryGetPropertyValue(path, out var value) ? value : null;
+        }
+
         JsonNode? current = body;
         foreach (var segment in path.Split('.'))
         {

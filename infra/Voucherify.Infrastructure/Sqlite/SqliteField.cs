@@ -17,7 +17,6 @@ internal readonly record struct SqliteField(string Value, string Type, SqliteLoo
     /// <param name="boundPaths">
     /// Where to bind the path as a parameter; null writes it as a literal, which a query needs to match an expression index.
     /// </param>
-
     public static SqliteField For(string path, SqlParameters? boundPaths = null)
     {
         if (path == DocumentTimestamps.CreatedAtPath)

@@ -20,9 +20,9 @@ internal static class SqliteLookupColumns
         // A campaign's vouchers, a voucher's and a customer's redemptions are listed and paged newest or oldest first:
         // the index holds them in that order, so a page reads its rows and no more (version 8; before, every page
         // sorted all of them, and a redemptions list filtered on more than the voucher walked every redemption).
-        ByValue("campaign_id", "lookup_campaign_id", "documents_by_campaign_id", since: 6, ordered: true),
-        ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code", since: 6, ordered: true),
-        ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id", since: 6, ordered: true),
+        ByValue("campaign_id", "lookup_campaign_id", "documents_by_campaign_id", since: 6, orderedSince: 8),
+        ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code", since: 6, orderedSince: 8),
+        ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id", since: 6, orderedSince: 8),
 
         // What recovery looks for (a journal entry on a voucher or rule counter, a rollback in progress): almost never
         // there, so each index holds only the documents that have it, in the order recovery pages through them. Without
@@ -122,10 +122,11 @@ internal static class SqliteLookupColumns
                 $"DROP INDEX IF EXISTS {lookup.Index}; CREATE INDEX {lookup.Index} ON documents {lookup.IndexDefinition};")));
     }
 
-    private static SqliteLookup ByValue(string path, string column, string index, long since, bool ordered = false) =>
-        ordered
-            ? new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}, created_at, id, partition_key) WHERE {column} IS NOT NULL", since, IndexSince: 8)
-            : new(path, column, SqliteLookupType.Text, index, $"(project_id, kind, {column}) WHERE {column} IS NOT NULL", since);
+    /// <param name="orderedSince">The schema version from which the index also holds each value's documents in created order.</param>
+    private static SqliteLookup ByValue(string path, string column, string index, long since, long? orderedSince = null) =>
+        new(path, column, SqliteLookupType.Text, index,
+            $"(project_id, kind, {column}{(orderedSince is null ? string.Empty : ", created_at, id, partition_key")}) WHERE {column} IS NOT NULL",
+            since, orderedSince);
 
     private static string Refresh(IEnumerable<SqliteLookup> lookups) =>
         string.Join(", ", lookups.Select(lookup => $"{lookup.Column} = {lookup.FromBody}"));

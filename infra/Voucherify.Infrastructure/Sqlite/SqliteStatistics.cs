@@ -28,7 +28,10 @@ internal static class SqliteStatistics
         ["documents_by_order_created_at"] = "100000 100000 100000 1000 1 1",
     };
 
-    /// <summary>Creates the statistics table if the file has none and puts these figures in it for the documents table.</summary>
+    /// <summary>
+    /// Creates the statistics table if the file has none and puts these figures in it for the documents table; the last
+    /// ANALYZE makes the migrating connection, which goes on to serve as a session, load them as a new one would.
+    /// </summary>
     public static string Sql => string.Concat(
         "ANALYZE sqlite_schema; DELETE FROM sqlite_stat1 WHERE tbl = 'documents';",
         string.Concat(ByIndex.Select(entry => $"INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('documents', '{entry.Key}', '{entry.Value}');")),

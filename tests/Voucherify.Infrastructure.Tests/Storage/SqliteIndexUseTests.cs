@@ -14,8 +14,6 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// </summary>
 public sealed class SqliteIndexUseTests : IDisposable
 {
-    private const long SqliteSchemaVersion = 8;
-
     private readonly TemporaryFolder folder = new();
 
     public void Dispose() => folder.Dispose();
@@ -165,7 +163,7 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(1, await store.CountAsync(new DocumentQuery("proj_1", "voucher")));
         }
 
-        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchema.Version, Scalar(file, "PRAGMA user_version"));
         Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE type = 'trigger'"));
         Assert.Contains("INDEX documents_by_campaign_id", Plan(file, [Condition.Eq("campaign_id", "x")]));
     }
@@ -239,7 +237,7 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(["C"], rollbacks.Items.Select(item => item.Key.Id));
         }
 
-        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchema.Version, Scalar(file, "PRAGMA user_version"));
         Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE lookup_pending_uses_count IS NOT NULL AND lookup_pending_rollback IS NULL AND id = 'B'"));
         Assert.Contains("USING INDEX documents_with_pending_rollback", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.IsNotNull("pending_rollback")] }));
     }
@@ -324,7 +322,7 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Equal(["ord_1"], await AllIdsAsync(store, latest));
         }
 
-        Assert.Equal(SqliteSchemaVersion, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(SqliteSchema.Version, Scalar(file, "PRAGMA user_version"));
         Assert.Contains("created_at, id, partition_key", (string)Scalar(file, "SELECT sql FROM sqlite_master WHERE name = 'documents_by_voucher_code'")!);
         Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'documents_by_order_created_at'"));
         Assert.DoesNotContain("TEMP B-TREE", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.Eq("voucher.code", "x")], Descending = true }));
@@ -381,21 +379,8 @@ public sealed class SqliteIndexUseTests : IDisposable
         return Explain(file, SqliteDocumentStore.PageSql(query, parameters), parameters);
     }
 
-    private static string Explain(string file, string sql, SqlParameters parameters)
-    {
-        using var connection = Open(file);
-        using var command = connection.CreateCommand();
-        command.CommandText = $"EXPLAIN QUERY PLAN {sql}";
-        parameters.CopyTo(command);
-        using var reader = command.ExecuteReader();
-        var plan = new List<string>();
-        while (reader.Read())
-        {
-            plan.Add(reader.GetString(3));
-        }
-
-        return string.Join(" | ", plan);
-    }
+    private static string Explain(string file, string sql, SqlParameters parameters) =>
+        string.Join(" | ", Column(file, $"EXPLAIN QUERY PLAN {sql}", parameters, ordinal: 3));
 
     private static object? Scalar(string file, string sql)
     {
@@ -405,16 +390,18 @@ public sealed class SqliteIndexUseTests : IDisposable
         return command.ExecuteScalar();
     }
 
-    private static List<string> Column(string file, string sql)
+    /// <summary>One text column of every row the statement returns.</summary>
+    private static List<string> Column(string file, string sql, SqlParameters? parameters = null, int ordinal = 0)
     {
         using var connection = Open(file);
         using var command = connection.CreateCommand();
         command.CommandText = sql;
+        parameters?.CopyTo(command);
         using var reader = command.ExecuteReader();
         var values = new List<string>();
         while (reader.Read())
         {
-            values.Add(reader.GetString(0));
+            values.Add(reader.GetString(ordinal));
         }
 
         return values;
