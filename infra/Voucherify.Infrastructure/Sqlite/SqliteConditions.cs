@@ -111,6 +111,13 @@ internal static class SqliteConditions
             throw new ArgumentException($"In on '{comparison.Path}' needs a JSON array.", nameof(comparison));
         }
 
+        // One value is an equality, which an index in created order answers in that order: a list filtered on one
+        // result reads a page and no more, where membership of a list made SQLite sort every match.
+        if (values.Count == 1)
+        {
+            return Equal(field, SqliteJsonConstant.From(values[0]), parameters);
+        }
+
         var alternatives = new List<string>();
 
         // Numbers and strings go in as one JSON array each: a list of any length is one parameter,

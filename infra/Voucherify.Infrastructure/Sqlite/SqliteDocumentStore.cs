@@ -360,7 +360,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         var parameters = new SqlParameters();
         var sql = query.PartitionKey is null && query.Where is not { Count: > 0 }
             ? $"SELECT IFNULL((SELECT n FROM kind_counts WHERE project_id = {parameters.Add(query.ProjectId)} AND kind = {parameters.Add(query.Kind)}), 0)"
-            : $"SELECT COUNT(*) FROM documents WHERE {Filter(query, parameters)}";
+            : CountSql(query, parameters);
         return await ReadAsync(
             async session =>
             {
@@ -507,6 +507,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             LIMIT {parameters.Add((long)query.PageSize + 1)}
             """;
     }
+
+    /// <summary>The statement that counts the documents of a query with a filter.</summary>
+    internal static string CountSql(DocumentQuery query, SqlParameters parameters) =>
+        $"SELECT COUNT(*) FROM documents WHERE {Filter(query, parameters)}";
 
     internal static string Filter(DocumentQuery query, SqlParameters parameters)
     {

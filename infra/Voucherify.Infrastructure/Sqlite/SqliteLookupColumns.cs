@@ -24,6 +24,12 @@ internal static class SqliteLookupColumns
         ByValue("voucher.code", "lookup_voucher_code", "documents_by_voucher_code", since: 6, orderedSince: 8),
         ByValue("customer_id", "lookup_customer_id", "documents_by_customer_id", since: 6, orderedSince: 8),
 
+        // The redemptions list's documented filters, the result and the campaign (by name), each alone or with the order
+        // of the list: without them a page of failures, or of one campaign, walked every redemption newer than the page,
+        // and the list's total counted every redemption of the project by reading its body (version 9).
+        ByValue("result", "lookup_result", "documents_by_result", since: 9, orderedSince: 9),
+        ByValue("voucher.campaign", "lookup_voucher_campaign", "documents_by_voucher_campaign", since: 9, orderedSince: 9),
+
         // What recovery looks for (a journal entry on a voucher or rule counter, a rollback in progress): almost never
         // there, so each index holds only the documents that have it, in the order recovery pages through them. Without
         // them recovery's query walked every voucher and redemption once a minute, holding one snapshot for seconds.

@@ -5,7 +5,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// <summary>The file's tables and indexes; user_version records which shape a file has.</summary>
 internal static class SqliteSchema
 {
-    public const long Version = 8;
+    public const long Version = 9;
 
     private const string CreateVersion1 = """
         CREATE TABLE IF NOT EXISTS documents (
@@ -110,6 +110,10 @@ internal static class SqliteSchema
     // date of their order (SqliteLookupColumns says why), and the planner is told the shape of a store (SqliteStatistics).
     private static readonly string CreateVersion8 = SqliteLookupColumns.Migration(8) + SqliteStatistics.Sql + "PRAGMA user_version = 8;";
 
+    // The redemptions list's result and campaign filters get lookups of their own (SqliteLookupColumns says why), and the
+    // planner the figures of their indexes.
+    private static readonly string CreateVersion9 = SqliteLookupColumns.Migration(9) + SqliteStatistics.Sql + "PRAGMA user_version = 9;";
+
     public static void Ensure(SqliteConnection connection)
     {
         // Journal mode is stored in the file and cannot change inside a transaction.
@@ -162,6 +166,11 @@ internal static class SqliteSchema
             if (version < 8)
             {
                 Execute(connection, CreateVersion8);
+            }
+
+            if (version < 9)
+            {
+                Execute(connection, CreateVersion9);
             }
 
             Execute(connection, "COMMIT;");

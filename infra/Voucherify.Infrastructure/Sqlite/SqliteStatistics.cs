@@ -10,7 +10,7 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// Each entry is the index's row count, then how many rows share each leading run of its columns. The store pictured:
 /// a million documents of one project, a hundred thousand of a kind, ten in a partition; ids unique; ten thousand
 /// vouchers to a campaign, a hundred redemptions to a voucher or a customer, a thousand order tallies to a customer;
-/// almost nothing waiting for recovery.
+/// half of the redemptions with each result, ten thousand to a campaign; almost nothing waiting for recovery.
 /// </remarks>
 internal static class SqliteStatistics
 {
@@ -26,6 +26,8 @@ internal static class SqliteStatistics
         ["documents_with_pending_uses"] = "10 10 10 1 1 1",
         ["documents_with_pending_rollback"] = "10 10 10 1 1 1",
         ["documents_by_order_created_at"] = "100000 100000 100000 1000 1 1",
+        ["documents_by_result"] = "200000 200000 100000 50000 1 1 1",
+        ["documents_by_voucher_campaign"] = "100000 100000 100000 10000 1 1 1",
     };
 
     /// <summary>

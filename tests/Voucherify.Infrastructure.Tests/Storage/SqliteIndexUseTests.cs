@@ -24,6 +24,8 @@ public sealed class SqliteIndexUseTests : IDisposable
         { "campaign_id", "documents_by_campaign_id" },
         { "voucher.code", "documents_by_voucher_code" },
         { "customer_id", "documents_by_customer_id" },
+        { "result", "documents_by_result" },
+        { "voucher.campaign", "documents_by_voucher_campaign" },
     };
 
     [Theory]
@@ -59,12 +61,17 @@ public sealed class SqliteIndexUseTests : IDisposable
         var file = folder.File("store.db");
         using var store = new SqliteDocumentStore(new SqliteStoreOptions(file) { ReadCacheSize = 0 }, new FakeTimeProvider());
         var key = new DocumentKey("proj_1", "voucher", "p", "V");
-        await store.CreateAsync(new NewDocument(key, new JsonObject { ["campaign_id"] = "camp_1", ["voucher"] = new JsonObject { ["code"] = "A" } }));
+        await store.CreateAsync(new NewDocument(key, new JsonObject { ["campaign_id"] = "camp_1", ["voucher"] = new JsonObject { ["code"] = "A", ["campaign"] = "Spring" }, ["result"] = "SUCCESS" }));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("campaign_id", "camp_1")));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", "A")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.campaign", "Spring")));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.In("result", new JsonArray("SUCCESS"))));
 
-        await store.PatchAsync(key, [PatchOperation.Set("campaign_id", "camp_2"), PatchOperation.Set("voucher", new JsonObject { ["code"] = "B" })]);
+        await store.PatchAsync(key, [PatchOperation.Set("campaign_id", "camp_2"), PatchOperation.Set("voucher", new JsonObject { ["code"] = "B" }), PatchOperation.Set("result", "FAILURE")]);
         Assert.Empty(await IdsAsync(store, Condition.Eq("campaign_id", "camp_1")));
+        Assert.Empty(await IdsAsync(store, Condition.Eq("voucher.campaign", "Spring")));
+        Assert.Empty(await IdsAsync(store, Condition.In("result", new JsonArray("SUCCESS"))));
+        Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("result", "FAILURE")));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("campaign_id", "camp_2")));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", "B")));
 
@@ -96,6 +103,7 @@ public sealed class SqliteIndexUseTests : IDisposable
         Assert.Equal(["V"], await IdsAsync(store, Condition.Eq("voucher.code", 7)));
         Assert.Equal(["V"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
         Assert.Equal(["V"], await IdsAsync(store, Condition.IsNotNull("pending_rollback")));
+        Assert.Empty(await IdsAsync(store, Condition.Eq("result", "FAILURE")));
         await store.CreateAsync(new NewDocument(new("proj_1", "voucher", "p", "W"), new JsonObject { ["pending_uses_count"] = 1.5, ["pending_rollback"] = null }));
 
         Assert.Equal(0L, Scalar(file, """
@@ -105,6 +113,8 @@ public sealed class SqliteIndexUseTests : IDisposable
                 OR lookup_customer_id IS NOT (CASE WHEN json_type(body, '$.customer_id') = 'text' THEN json_extract(body, '$.customer_id') END)
                 OR lookup_pending_uses_count IS NOT (CASE WHEN json_type(body, '$.pending_uses_count') IN ('integer', 'real') THEN json_extract(body, '$.pending_uses_count') END)
                 OR (lookup_pending_rollback IS NOT NULL) IS NOT (json_extract(body, '$.pending_rollback') IS NOT NULL)
+                OR lookup_result IS NOT (CASE WHEN json_type(body, '$.result') = 'text' THEN json_extract(body, '$.result') END)
+                OR lookup_voucher_campaign IS NOT (CASE WHEN json_type(body, '$.voucher.campaign') = 'text' THEN json_extract(body, '$.voucher.campaign') END)
             """));
         Assert.Equal(2L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE lookup_pending_uses_count IS NOT NULL"));
     }
@@ -219,17 +229,11 @@ public sealed class SqliteIndexUseTests : IDisposable
     [Fact]
     public async Task A_file_of_version_6_gets_the_recovery_lookups_filled_from_the_documents_it_holds()
     {
-        var file = await NewStoreAsync();
-        Execute(file, SqliteSchemaHistory.ToVersion6 + """
-            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
-                ('proj_1', 'voucher', 'p', 'A', '{"pending_uses":{"r_1":{}},"pending_uses_count":1}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
-                ('proj_1', 'voucher', 'p', 'B', '{"pending_uses":{},"pending_uses_count":0}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
-                ('proj_1', 'redemption', 'p', 'C', '{"pending_rollback":{"rollback_id":"rr_1"}}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z'),
-                ('proj_1', 'redemption', 'p', 'D', '{"status":"SUCCEEDED"}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
-            PRAGMA user_version = 6;
-            """);
-
-        SqliteConnection.ClearAllPools();
+        var file = await OldStoreAsync(SqliteSchemaHistory.ToVersion6, 6,
+            ("voucher", "p", "A", """{"pending_uses":{"r_1":{}},"pending_uses_count":1}"""),
+            ("voucher", "p", "B", """{"pending_uses":{},"pending_uses_count":0}"""),
+            ("redemption", "p", "C", """{"pending_rollback":{"rollback_id":"rr_1"}}"""),
+            ("redemption", "p", "D", """{"status":"SUCCEEDED"}"""));
         using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
         {
             Assert.Equal(["A"], await IdsAsync(store, Condition.Greater("pending_uses_count", 0)));
@@ -263,6 +267,49 @@ public sealed class SqliteIndexUseTests : IDisposable
             Assert.Contains($"USING INDEX {index}", plan);
             Assert.DoesNotContain("TEMP B-TREE", plan);
         }
+    }
+
+    [Theory]
+    [InlineData("result", "FAILURE", "documents_by_result")]
+    [InlineData("voucher.campaign", "Spring", "documents_by_voucher_campaign")]
+    public async Task The_redemptions_list_filtered_on_its_result_or_campaign_reads_its_page_and_counts_from_the_index(string path, string value, string index)
+    {
+        var file = await NewStoreAsync();
+        var next = new SqliteContinuation("created_at", true, "2026-01-01T00:00:00.000Z", "r_1", "p").Encode();
+        DocumentQuery[] queries =
+        [
+            new("proj_1", "redemption") { Where = [Condition.In(path, new JsonArray(value))], Descending = true },
+            new("proj_1", "redemption") { Where = [Condition.In(path, new JsonArray(value))], Descending = true, Continuation = next },
+            new("proj_1", "redemption") { Where = [Condition.Eq(path, value), Condition.GreaterOrEq("created_at", "2026-01-01T00:00:00.000Z")] },
+        ];
+
+        foreach (var query in queries)
+        {
+            var plan = PagePlan(file, query);
+            Assert.Contains($"USING INDEX {index}", plan);
+            Assert.DoesNotContain("TEMP B-TREE", plan);
+            Assert.Contains($"USING COVERING INDEX {index}", CountPlan(file, query));
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_version_8_gets_the_lookups_of_the_redemptions_list_filled_from_the_redemptions_it_holds()
+    {
+        var file = await OldStoreAsync(SqliteSchemaHistory.ToVersion8, 8,
+            ("redemption", "r_1", "r_1", """{"result":"SUCCESS","voucher":{"campaign":"Spring"}}"""),
+            ("redemption", "r_2", "r_2", """{"result":"FAILURE","voucher":{"code":"X"}}"""));
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            var failures = new DocumentQuery("proj_1", "redemption") { Where = [Condition.In("result", new JsonArray("FAILURE"))] };
+            Assert.Equal(["r_2"], await AllIdsAsync(store, failures));
+            Assert.Equal(1, await store.CountAsync(failures));
+            Assert.Equal(["r_1"], await AllIdsAsync(store, new DocumentQuery("proj_1", "redemption") { Where = [Condition.Eq("voucher.campaign", "Spring")] }));
+        }
+
+        Assert.Equal(SqliteSchema.Version, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM documents WHERE id = 'r_2' AND lookup_result = 'FAILURE' AND lookup_voucher_campaign IS NULL"));
+        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'documents_by_result'"));
+        Assert.Contains("USING INDEX documents_by_result", PagePlan(file, new DocumentQuery("proj_1", "redemption") { Where = [Condition.Eq("result", "SUCCESS")], Descending = true }));
     }
 
     [Fact]
@@ -302,14 +349,8 @@ public sealed class SqliteIndexUseTests : IDisposable
     [Fact]
     public async Task A_file_of_version_7_gets_its_lookup_indexes_in_created_order_and_the_order_date_lookup()
     {
-        var file = await NewStoreAsync();
-        Execute(file, SqliteSchemaHistory.ToVersion7 + """
-            INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at) VALUES
-                ('proj_1', 'customer_order_tally', 'cust_1', 'ord_1', '{"counts":true,"order_created_at":"2026-01-01T00:00:00.000Z"}', 'e', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z');
-            PRAGMA user_version = 7;
-            """);
-
-        SqliteConnection.ClearAllPools();
+        var file = await OldStoreAsync(SqliteSchemaHistory.ToVersion7, 7,
+            ("customer_order_tally", "cust_1", "ord_1", """{"counts":true,"order_created_at":"2026-01-01T00:00:00.000Z"}"""));
         using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
         {
             var latest = new DocumentQuery("proj_1", "customer_order_tally")
@@ -364,6 +405,37 @@ public sealed class SqliteIndexUseTests : IDisposable
         return file;
     }
 
+    /// <summary>
+    /// A store file taken back to an earlier schema, holding documents of project proj_1 written as that version wrote
+    /// them (no lookup it lacked), one a day from 2026-01-01; its pooled connections are closed.
+    /// </summary>
+    private async Task<string> OldStoreAsync(string back, long version, params (string Kind, string Partition, string Id, string Body)[] documents)
+    {
+        var file = await NewStoreAsync();
+        Execute(file, back);
+        using (var connection = Open(file))
+        {
+            for (var i = 0; i < documents.Length; i++)
+            {
+                using var insert = connection.CreateCommand();
+                insert.CommandText = """
+                    INSERT INTO documents (project_id, kind, partition_key, id, body, etag, created_at, updated_at)
+                    VALUES ('proj_1', @kind, @partition, @id, @body, 'e', @at, @at)
+                    """;
+                insert.Parameters.AddWithValue("@kind", documents[i].Kind);
+                insert.Parameters.AddWithValue("@partition", documents[i].Partition);
+                insert.Parameters.AddWithValue("@id", documents[i].Id);
+                insert.Parameters.AddWithValue("@body", documents[i].Body);
+                insert.Parameters.AddWithValue("@at", new DateTime(2026, 1, 1 + i, 0, 0, 0, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture));
+                insert.ExecuteNonQuery();
+            }
+        }
+
+        Execute(file, $"PRAGMA user_version = {version};");
+        SqliteConnection.ClearAllPools();
+        return file;
+    }
+
     /// <summary>The plan of the filter the store builds for a query of one project and kind.</summary>
     private static string Plan(string file, IReadOnlyList<Condition> conditions)
     {
@@ -377,6 +449,13 @@ public sealed class SqliteIndexUseTests : IDisposable
     {
         var parameters = new SqlParameters();
         return Explain(file, SqliteDocumentStore.PageSql(query, parameters), parameters);
+    }
+
+    /// <summary>The plan of the statement the store runs for the query's total.</summary>
+    private static string CountPlan(string file, DocumentQuery query)
+    {
+        var parameters = new SqlParameters();
+        return Explain(file, SqliteDocumentStore.CountSql(query, parameters), parameters);
     }
 
     private static string Explain(string file, string sql, SqlParameters parameters) =>

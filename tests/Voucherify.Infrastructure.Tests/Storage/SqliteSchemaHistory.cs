@@ -3,8 +3,15 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// <summary>SQL that takes a store file back to an earlier schema, for the migration tests.</summary>
 internal static class SqliteSchemaHistory
 {
-    /// <summary>Undoes version 8: the order-date lookup goes, and three lookup indexes lose their created-at order.</summary>
-    public const string ToVersion7 = """
+    /// <summary>Undoes version 9: the lookups of the redemptions list's filters go.</summary>
+    public const string ToVersion8 = """
+        DROP INDEX documents_by_result; ALTER TABLE documents DROP COLUMN lookup_result;
+        DROP INDEX documents_by_voucher_campaign; ALTER TABLE documents DROP COLUMN lookup_voucher_campaign;
+        DELETE FROM sqlite_stat1 WHERE idx IN ('documents_by_result', 'documents_by_voucher_campaign');
+        """;
+
+    /// <summary>Undoes versions 9 and 8: the order-date lookup goes too, and three lookup indexes lose their created-at order.</summary>
+    public const string ToVersion7 = ToVersion8 + """
         DROP INDEX documents_by_order_created_at; ALTER TABLE documents DROP COLUMN lookup_order_created_at;
         DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
         CREATE INDEX documents_by_campaign_id ON documents (project_id, kind, lookup_campaign_id) WHERE lookup_campaign_id IS NOT NULL;
@@ -21,7 +28,7 @@ internal static class SqliteSchemaHistory
     /// <summary>Takes a file of the current version back to version 6.</summary>
     public const string ToVersion6 = ToVersion7 + DropRecoveryLookups;
 
-    /// <summary>Undoes the lookup columns of versions 6 to 8 and their indexes (a file of version 5 or earlier has none).</summary>
+    /// <summary>Undoes the lookup columns of versions 6 to 9 and their indexes (a file of version 5 or earlier has none).</summary>
     public const string DropLookupColumns = ToVersion6 + """
         DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
         ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
