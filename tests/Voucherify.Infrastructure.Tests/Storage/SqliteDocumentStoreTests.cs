@@ -89,8 +89,11 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
-        // Without the writer's own restart this was about 46 MB: the WAL kept every frame written.
-        Assert.True(walBytes < 4 * 1024 * 1024, $"the WAL is {walBytes:N0} bytes long");
+        // Without the writer's own restart this was about 46 MB: the WAL kept every frame written. On an idle machine it
+        // stays under 2 MB; with the other test projects running beside it on two cores a reader's 2 ms can stretch past
+        // the writer's wait, a restart gives up more often, and the WAL once ended above 4 MB. A quarter of the unbounded
+        // length still tells a WAL that starts over from one that does not.
+        Assert.True(walBytes < 12 * 1024 * 1024, $"the WAL is {walBytes:N0} bytes long");
         Assert.Equal(1500, await store.CountAsync(new DocumentQuery("proj_1", "order")));
     }
 
