@@ -20,6 +20,8 @@ public sealed class PollingChangeFeedProcessor(
     private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
     private readonly Lock gate = new();
     private CancellationTokenSource? stopping;
+
+    private TimeSpan PollInterval => options.PollInterval ?? ChangeFeedOptions.LocalPollInterval;
     private Task running = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
@@ -108,13 +110,13 @@ public sealed class PollingChangeFeedProcessor(
 
                     if (batch.Changes.Count < options.BatchSize)
                     {
-                        await Task.Delay(options.PollInterval, clock, stop);
+                        await Task.Delay(PollInterval, clock, stop);
                     }
                 }
                 catch (Exception error) when (!stop.IsCancellationRequested)
                 {
                     monitor.Faulted(handler.Name, error);
-                    await Task.Delay(options.PollInterval, clock, stop);
+                    await Task.Delay(PollInterval, clock, stop);
                 }
             }
         }

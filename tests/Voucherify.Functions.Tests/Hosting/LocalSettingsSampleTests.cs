@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Voucherify.Functions.Hosting;
 
 namespace Voucherify.Functions.Tests.Hosting;
@@ -25,6 +26,20 @@ public sealed class LocalSettingsSampleTests
         {
             Assert.True(values.ContainsKey($"Voucherify__Projects__0__{option.Name}"), $"local.settings.sample.json lacks the project setting {option.Name}");
         }
+    }
+
+    [Fact]
+    public void The_sample_settings_bind_and_leave_the_poll_interval_to_the_store()
+    {
+        var values = JsonNode.Parse(File.ReadAllText(Path.Combine(FindRepositoryRoot(), "local.settings.sample.json")))!["Values"]!.AsObject();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(value => KeyValuePair.Create(value.Key.Replace("__", ":", StringComparison.Ordinal), value.Value?.GetValue<string>())))
+            .Build();
+
+        var options = configuration.GetSection("Voucherify").Get<VoucherifyOptions>()!;
+
+        Assert.Null(options.ChangeFeed.PollInterval);
+        Assert.Equal(500, options.ChangeFeed.BatchSize);
     }
 
     private static string FindRepositoryRoot()
