@@ -20,9 +20,9 @@ public sealed class PollingChangeFeedProcessor(
     private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
     private readonly Lock gate = new();
     private CancellationTokenSource? stopping;
+    private Task running = Task.CompletedTask;
 
     private TimeSpan PollInterval => options.PollInterval ?? ChangeFeedOptions.LocalPollInterval;
-    private Task running = Task.CompletedTask;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
