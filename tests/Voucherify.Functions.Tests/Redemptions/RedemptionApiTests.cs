@@ -162,6 +162,33 @@ public class RedemptionApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task The_result_and_campaign_filters_page_newest_first_and_count_only_their_redemptions()
+    {
+        await host.Server.PostAsync("/v1/campaigns", Bodies.Campaign("Spring", 2, "SPR-####", quantity: 1));
+        var codes = (await host.Server.GetJsonAsync("/v1/vouchers?campaign=Spring")).Json["vouchers"]!.AsArray().Select(v => v!["code"]!.GetValue<string>()).ToList();
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("ALONE", 100));
+        var redeemed = new List<string>();
+        foreach (var code in new[] { codes[0], "ALONE", codes[1], codes[0] })
+        {
+            var reply = await host.Server.PostAsync($"/v1/vouchers/{code}/redemption", Bodies.Order(1000));
+            redeemed.Add(reply.Status == HttpStatusCode.OK ? reply.Str("id") : reply.Str("resource_id"));
+            host.Clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        var spring = (await host.Server.GetJsonAsync("/v1/redemptions?campaign=Spring&limit=2")).Expect(HttpStatusCode.OK);
+        var springNext = (await host.Server.GetJsonAsync("/v1/redemptions?campaign=Spring&limit=2&page=2")).Json;
+        var failed = (await host.Server.GetJsonAsync("/v1/redemptions?campaign=Spring&result=FAILURE")).Json;
+        var succeeded = (await host.Server.GetJsonAsync("/v1/redemptions?result=SUCCESS&order=created_at")).Json;
+
+        Assert.Equal(3, spring.Long("total"));
+        Assert.Equal([redeemed[3], redeemed[2], redeemed[0]], spring.Json["redemptions"]!.AsArray().Concat(springNext["redemptions"]!.AsArray()).Select(r => r!["id"]!.GetValue<string>()));
+        Assert.Equal(1, failed["total"]!.GetValue<long>());
+        Assert.Equal("quantity_exceeded", failed["redemptions"]![0]!["failure_code"]!.GetValue<string>());
+        Assert.Equal(3, succeeded["total"]!.GetValue<long>());
+        Assert.Equal(redeemed.Take(3), succeeded["redemptions"]!.AsArray().Select(r => r!["id"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task A_vouchers_redemption_summary_lists_its_entries()
     {
         await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("SUMMARY", 100, quantity: 5));
