@@ -4,19 +4,11 @@ namespace Voucherify.Core.ChangeFeed;
 public sealed class ChangeFeedOptions
 {
     /// <summary>
-    /// How long a caught-up handler waits before asking the feed again. Unset (or empty), the store's own:
-    /// <see cref="LocalPollInterval"/> for SQLite's change log, a second for Cosmos DB, where every poll is a request
+    /// How long a caught-up handler waits before asking the feed again. Unset (or empty), the processor's own: 100 ms for
+    /// SQLite's change log (<see cref="PollingChangeFeedProcessor"/>), a second for Cosmos DB, where every poll is a request
     /// that costs request units.
     /// </summary>
     public TimeSpan? PollInterval { get; set; }
-
-    /// <summary>
-    /// The wait of a loop over a change log in the store's own file, where asking again is a query of microseconds.
-    /// After a second's wait a loop found a second of changes at once (~1,800 at redeem's half load) and both loops
-    /// handled them back to back, on a two-core machine, while requests waited for the CPU; with 100 ms the work comes in
-    /// tenths. Redeem at half load, six 20 s runs each: p99 24.0-28.1 ms at 1 s, 20.7-26.1 ms at 100 ms, CPU the same.
-    /// </summary>
-    public static readonly TimeSpan LocalPollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>
     /// Changes read and handled at a time. Batch handlers read and write each customer's summary once per batch and each

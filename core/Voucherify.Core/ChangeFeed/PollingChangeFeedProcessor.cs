@@ -22,7 +22,13 @@ public sealed class PollingChangeFeedProcessor(
     private CancellationTokenSource? stopping;
     private Task running = Task.CompletedTask;
 
-    private TimeSpan PollInterval => options.PollInterval ?? ChangeFeedOptions.LocalPollInterval;
+    // Unless set. Asking a change log in the store's own file again is a query of microseconds. After a second's wait a
+    // loop found a second of changes at once (~1,800 at redeem's half load) and both loops handled them back to back, on
+    // a two-core machine, while requests waited for the CPU; at 100 ms the work comes in tenths. Redeem at half load, six
+    // 20 s runs each: p99 24.0-28.1 ms at 1 s, 20.7-26.1 ms at 100 ms, CPU the same.
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(100);
+
+    private TimeSpan PollInterval => options.PollInterval ?? DefaultPollInterval;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {

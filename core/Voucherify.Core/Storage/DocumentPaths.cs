@@ -11,14 +11,21 @@ public static class DocumentPaths
         ArgumentNullException.ThrowIfNull(body);
         ArgumentNullException.ThrowIfNull(path);
 
-        // Most paths are one name, and the store's writer reads several per insert: no split for them.
+        // Most paths are one name: no split for them.
         if (!path.Contains('.', StringComparison.Ordinal))
         {
             return body.TryGetPropertyValue(path, out var value) ? value : null;
         }
 
+        return Get(body, path.Split('.'));
+    }
+
+    /// <summary>The node at a path already split into its names, for a caller that reads the same path again and again.</summary>
+    public static JsonNode? Get(JsonObject body, ReadOnlySpan<string> segments)
+    {
+        ArgumentNullException.ThrowIfNull(body);
         JsonNode? current = body;
-        foreach (var segment in path.Split('.'))
+        foreach (var segment in segments)
         {
             if (current is not JsonObject node || !node.TryGetPropertyValue(segment, out current))
             {

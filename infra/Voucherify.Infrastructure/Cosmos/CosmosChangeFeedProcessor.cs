@@ -26,7 +26,7 @@ public sealed class CosmosChangeFeedProcessor(
     private readonly SemaphoreSlim gate = new(1, 1);
 
     // Unless set: every poll of a caught-up lease is a request that costs request units, so not ten a second per lease.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(1);
 
     // Unique per start: a crashed instance's leases are taken over by whoever runs next once they expire.
     private readonly string instance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}";
@@ -91,7 +91,7 @@ public sealed class CosmosChangeFeedProcessor(
             .WithInstanceName(instance)
             .WithLeaseContainer(leases)
             .WithStartTime(DateTime.MinValue.ToUniversalTime()) // a handler new to the store starts from the beginning, as on SQLite
-            .WithPollInterval(feedOptions.PollInterval ?? PollInterval)
+            .WithPollInterval(feedOptions.PollInterval ?? DefaultPollInterval)
             .WithMaxItems(feedOptions.BatchSize)
             .WithLeaseConfiguration(storeOptions.LeaseAcquireInterval, storeOptions.LeaseExpirationInterval, storeOptions.LeaseRenewInterval)
             .WithErrorNotification((_, error) =>

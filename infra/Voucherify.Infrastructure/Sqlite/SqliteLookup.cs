@@ -13,6 +13,9 @@ internal sealed record SqliteLookup(string Path, string Column, SqliteLookupType
 {
     public long IndexVersion => IndexSince ?? Since;
 
+    // The writer reads every lookup of every document it inserts: the path is split once, here.
+    private readonly string[] segments = Path.Split('.');
+
     /// <summary>The column's declared type: numbers keep the type JSON gave them (integer or real), as json_extract does.</summary>
     public string ColumnType => Type switch
     {
@@ -32,7 +35,7 @@ internal sealed record SqliteLookup(string Path, string Column, SqliteLookupType
     /// <summary>The column's value read from a body the writer holds: the same value <see cref="FromBody"/> computes.</summary>
     public object? ValueIn(JsonObject body)
     {
-        var node = DocumentPaths.Get(body, Path);
+        var node = DocumentPaths.Get(body, segments);
         return Type switch
         {
             SqliteLookupType.Text => node is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : null,

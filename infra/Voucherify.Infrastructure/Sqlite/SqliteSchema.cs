@@ -106,13 +106,12 @@ internal static class SqliteSchema
     // holds only the documents recovery has to repair.
     private static readonly string CreateVersion7 = SqliteLookupColumns.Migration(7) + "PRAGMA user_version = 7;";
 
-    // Three lookup indexes hold their documents in created-at order too, a customer's order tallies get a lookup for the
-    // date of their order (SqliteLookupColumns says why), and the planner is told the shape of a store (SqliteStatistics).
-    private static readonly string CreateVersion8 = SqliteLookupColumns.Migration(8) + SqliteStatistics.Sql + "PRAGMA user_version = 8;";
+    // Three lookup indexes hold their documents in created-at order too, and a customer's order tallies get a lookup for
+    // the date of their order (SqliteLookupColumns says why).
+    private static readonly string CreateVersion8 = SqliteLookupColumns.Migration(8) + "PRAGMA user_version = 8;";
 
-    // The redemptions list's result and campaign filters get lookups of their own (SqliteLookupColumns says why), and the
-    // planner the figures of their indexes.
-    private static readonly string CreateVersion9 = SqliteLookupColumns.Migration(9) + SqliteStatistics.Sql + "PRAGMA user_version = 9;";
+    // The redemptions list's result and campaign filters get lookups of their own (SqliteLookupColumns says why).
+    private static readonly string CreateVersion9 = SqliteLookupColumns.Migration(9) + "PRAGMA user_version = 9;";
 
     public static void Ensure(SqliteConnection connection)
     {
@@ -171,6 +170,13 @@ internal static class SqliteSchema
             if (version < 9)
             {
                 Execute(connection, CreateVersion9);
+            }
+
+            // The planner's figures (SqliteStatistics) describe every index of the current schema, so they are written
+            // once after whatever migrations ran, not by each version that adds an index (since version 8).
+            if (version < Version)
+            {
+                Execute(connection, SqliteStatistics.Sql);
             }
 
             Execute(connection, "COMMIT;");
