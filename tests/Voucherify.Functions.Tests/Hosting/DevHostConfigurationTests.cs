@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.Configuration;
 using Voucherify.DevHost;
 
@@ -21,5 +22,17 @@ public sealed class DevHostConfigurationTests
         {
             folder.Delete(recursive: true);
         }
+    }
+
+    [Theory]
+    [InlineData("Voucherify.DevHost")]
+    [InlineData("Voucherify.Functions")]
+    public void Objects_up_to_a_mebibyte_are_young_objects_so_a_busy_customers_summary_does_not_drive_gen2_collections(string host)
+    {
+        // The test project references both hosts, so their runtimeconfig files sit next to ours.
+        var path = Path.Combine(AppContext.BaseDirectory, $"{host}.runtimeconfig.json");
+        var settings = JsonNode.Parse(File.ReadAllText(path))!["runtimeOptions"]!["configProperties"]!;
+
+        Assert.Equal(1_048_576, settings["System.GC.LOHThreshold"]?.GetValue<int>());
     }
 }
