@@ -75,6 +75,9 @@ public sealed class ChangeDelivery(ParkedChanges parked, ChangeFeedOptions optio
         }
     }
 
-    private static bool Wanted(IChangeHandler handler, DocumentChange change) =>
-        !ChangeFeedKeys.IsBookkeeping(change.Key) && handler.Wants(change.Key);
+    /// <summary>Whether a change of <paramref name="key"/> reaches the handler at all: feed bookkeeping never does.</summary>
+    public static bool Wanted(IChangeHandler handler, DocumentKey key) =>
+        !ChangeFeedKeys.IsBookkeeping(key) && handler.Wants(key);
+
+    private static bool Wanted(IChangeHandler handler, DocumentChange change) => Wanted(handler, change.Key);
 }

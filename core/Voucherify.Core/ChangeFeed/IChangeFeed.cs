@@ -12,6 +12,14 @@ public interface IChangeFeed
     /// <summary>Changes after <paramref name="checkpoint"/> (null = from the beginning), at most <paramref name="maxChanges"/>.</summary>
     Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken);
 
-    /// <summary>The checkpoint that resumes right after <paramref name="change"/>, so progress can be kept change by change.</summary>
-    string CheckpointAfter(DocumentChange change);
+    /// <summary>
+    /// The same <paramref name="maxChanges"/> changes, of which only those whose key <paramref name="wanted"/> accepts are
+    /// returned; the checkpoint resumes after all of them. A feed that keeps bodies apart from keys overrides it to skip
+    /// reading the bodies of the others.
+    /// </summary>
+    async Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken)
+    {
+        var batch = await ReadAsync(checkpoint, maxChanges, cancellationToken);
+        return new ChangeBatch(batch.Changes.Where(change => wanted(change.Key)).ToList(), batch.Checkpoint) { Scanned = batch.Changes.Count };
+    }
 }

@@ -1,3 +1,5 @@
+using Voucherify.Core.Storage;
+
 namespace Voucherify.Core.ChangeFeed;
 
 /// <summary>
@@ -83,6 +85,7 @@ public sealed class PollingChangeFeedProcessor(
         string? saved = null;
         var loaded = false;
         var skippedSinceSave = 0;
+        Func<DocumentKey, bool> wanted = key => ChangeDelivery.Wanted(handler, key);
         try
         {
             while (!stop.IsCancellationRequested)
@@ -95,14 +98,19 @@ public sealed class PollingChangeFeedProcessor(
                         loaded = true;
                     }
 
-                    var batch = await feed.ReadAsync(position, options.BatchSize, stop);
+                    var batch = await feed.ReadAsync(position, options.BatchSize, wanted, stop);
                     var delivered = false;
+                    skippedSinceSave += batch.Scanned - batch.Changes.Count;
                     if (batch.Changes.Count > 0)
                     {
                         var outcomes = await delivery.DeliverAllAsync(handler, batch.Changes, stop);
                         delivered = outcomes.Any(outcome => outcome != DeliveryOutcome.Skipped);
                         skippedSinceSave += outcomes.Count(outcome => outcome == DeliveryOutcome.Skipped);
-                        position = feed.CheckpointAfter(batch.Changes[^1]);
+                    }
+
+                    if (batch.Scanned > 0)
+                    {
+                        position = batch.Checkpoint;
                     }
 
                     // Saving after changes the handler skipped is only worth it now and then (it bounds what a restart
@@ -114,7 +122,7 @@ public sealed class PollingChangeFeedProcessor(
                         skippedSinceSave = 0;
                     }
 
-                    if (batch.Changes.Count < options.BatchSize)
+                    if (batch.Scanned < options.BatchSize)
                     {
                         await Task.Delay(PollInterval, clock, stop);
                     }

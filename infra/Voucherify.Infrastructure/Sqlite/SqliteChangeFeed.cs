@@ -1,4 +1,3 @@
-using System.Globalization;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 
@@ -11,7 +10,8 @@ namespace Voucherify.Infrastructure.Sqlite;
 public sealed class SqliteChangeFeed(SqliteDocumentStore store) : IChangeFeed
 {
     public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken) =>
-        store.ReadChangesAsync(checkpoint, maxChanges, cancellationToken);
+        store.ReadChangesAsync(checkpoint, maxChanges, cancellationToken: cancellationToken);
 
-    public string CheckpointAfter(DocumentChange change) => change.Sequence.ToString(CultureInfo.InvariantCulture);
+    public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken) =>
+        store.ReadChangesAsync(checkpoint, maxChanges, wanted, cancellationToken);
 }

@@ -149,6 +149,45 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_handler_of_a_rare_kind_gets_each_of_its_changes_once_among_many_it_does_not_want()
+    {
+        // Several batches of other kinds around each wanted change: the loop passes over them without stopping, and a
+        // restart resumes after them rather than reading them again.
+        var things = new[] { "t0", "t1" };
+        for (var i = 0; i < 60; i++)
+        {
+            await feed.CreateAsync(Project, "other", $"o{i}", new JsonObject());
+            if (i % 30 == 29)
+            {
+                await feed.CreateAsync(Project, "thing", things[i / 30], new JsonObject { ["n"] = i });
+            }
+        }
+
+        var rare = new RecordingHandler("rare", "thing", feed.Clock);
+        await using (var processor = feed.Processor(rare))
+        {
+            await processor.StartAsync(CancellationToken.None);
+            await feed.UntilAsync(() => rare.Delivered.Count == 2);
+            await feed.SettleAsync();
+            await processor.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(things, rare.Delivered.Select(change => change.Key.Id));
+        Assert.Equal([29, 59], rare.Delivered.Select(change => change.Body!["n"]!.GetValue<int>()));
+
+        await feed.CreateAsync(Project, "thing", "t2", new JsonObject { ["n"] = 60 });
+        var resumed = new RecordingHandler("rare", "thing", feed.Clock);
+        await using (var processor = feed.Processor(resumed))
+        {
+            await processor.StartAsync(CancellationToken.None);
+            await feed.UntilAsync(() => resumed.Delivered.Any(change => change.Key.Id == "t2"));
+            await processor.StopAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(["t2"], resumed.Delivered.Select(change => change.Key.Id));
+    }
+
+    [Fact]
     public async Task A_failing_change_is_retried_with_back_off_then_parked_without_blocking()
     {
         var failing = new RecordingHandler("failing", "thing", feed.Clock);

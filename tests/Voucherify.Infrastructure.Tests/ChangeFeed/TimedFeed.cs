@@ -14,6 +14,4 @@ public sealed class TimedFeed(IChangeFeed inner, TimeProvider clock) : IChangeFe
         Reads.Enqueue(clock.GetUtcNow());
         return inner.ReadAsync(checkpoint, maxChanges, cancellationToken);
     }
-
-    public string CheckpointAfter(DocumentChange change) => inner.CheckpointAfter(change);
 }

@@ -131,6 +131,37 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_of_the_change_log_for_some_kinds_returns_only_theirs_and_resumes_after_every_change_it_passed_over()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        var kinds = new[] { "order", "voucher", "redemption", "voucher", "order", "voucher", "voucher" };
+        for (var i = 0; i < kinds.Length; i++)
+        {
+            await store.CreateAsync(new NewDocument(new DocumentKey("proj_1", kinds[i], $"p{i}", $"d{i}"), new JsonObject { ["n"] = i }));
+        }
+
+        static bool Orders(DocumentKey key) => key.Kind == "order";
+
+        // At most four changes are read, of which one is an order; the checkpoint is after the fourth.
+        var first = await store.ReadChangesAsync(null, 4, Orders);
+        var order = Assert.Single(first.Changes);
+        Assert.Equal(("d0", 1L, 0), (order.Key.Id, order.Sequence, order.Body!["n"]!.GetValue<int>()));
+        Assert.Equal((4, "4"), (first.Scanned, first.Checkpoint));
+
+        var second = await store.ReadChangesAsync(first.Checkpoint, 4, Orders);
+        Assert.Equal(["d4"], second.Changes.Select(change => change.Key.Id));
+        Assert.Equal((3, "7"), (second.Scanned, second.Checkpoint));
+
+        // Caught up: nothing read, and the checkpoint stays where it was.
+        var third = await store.ReadChangesAsync(second.Checkpoint, 4, Orders);
+        Assert.Equal((0, 0, "7"), (third.Changes.Count, third.Scanned, third.Checkpoint));
+
+        // Nothing wanted at all still moves the checkpoint past what was read.
+        var none = await store.ReadChangesAsync(null, 5, _ => false);
+        Assert.Equal((0, 5, "5"), (none.Changes.Count, none.Scanned, none.Checkpoint));
+    }
+
+    [Fact]
     public async Task The_store_creates_its_folders_and_file_on_first_use_and_not_before()
     {
         var path = Path.Combine(folder.Path, "nested", "deeper", "store.db");
