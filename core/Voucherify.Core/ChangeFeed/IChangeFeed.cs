@@ -9,17 +9,10 @@ namespace Voucherify.Core.ChangeFeed;
 /// </summary>
 public interface IChangeFeed
 {
-    /// <summary>Changes after <paramref name="checkpoint"/> (null = from the beginning), at most <paramref name="maxChanges"/>.</summary>
-    Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken);
-
     /// <summary>
-    /// The same <paramref name="maxChanges"/> changes, of which only those whose key <paramref name="wanted"/> accepts are
-    /// returned; the checkpoint resumes after all of them. A feed that keeps bodies apart from keys overrides it to skip
-    /// reading the bodies of the others.
+    /// The next <paramref name="maxChanges"/> changes after <paramref name="checkpoint"/> (null = from the beginning),
+    /// of which only those whose key <paramref name="wanted"/> accepts are returned, so a feed can skip reading the
+    /// bodies of the others; the checkpoint resumes after all of them.
     /// </summary>
-    async Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken)
-    {
-        var batch = await ReadAsync(checkpoint, maxChanges, cancellationToken);
-        return new ChangeBatch(batch.Changes.Where(change => wanted(change.Key)).ToList(), batch.Checkpoint) { Scanned = batch.Changes.Count };
-    }
+    Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken);
 }

@@ -9,9 +9,6 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// </summary>
 public sealed class SqliteChangeFeed(SqliteDocumentStore store) : IChangeFeed
 {
-    public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken) =>
-        store.ReadChangesAsync(checkpoint, maxChanges, cancellationToken: cancellationToken);
-
     public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken) =>
         store.ReadChangesAsync(checkpoint, maxChanges, wanted, cancellationToken);
 }

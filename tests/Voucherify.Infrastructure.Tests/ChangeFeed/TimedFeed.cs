@@ -9,9 +9,9 @@ public sealed class TimedFeed(IChangeFeed inner, TimeProvider clock) : IChangeFe
 {
     public ConcurrentQueue<DateTimeOffset> Reads { get; } = new();
 
-    public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, CancellationToken cancellationToken)
+    public Task<ChangeBatch> ReadAsync(string? checkpoint, int maxChanges, Func<DocumentKey, bool> wanted, CancellationToken cancellationToken)
     {
         Reads.Enqueue(clock.GetUtcNow());
-        return inner.ReadAsync(checkpoint, maxChanges, cancellationToken);
+        return inner.ReadAsync(checkpoint, maxChanges, wanted, cancellationToken);
     }
 }
