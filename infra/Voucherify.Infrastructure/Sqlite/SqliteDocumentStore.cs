@@ -400,7 +400,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 command.Parameters.AddWithValue("@limit", maxChanges);
 
                 var (changes, scanned, last) = await ReadChangeRowsAsync(command, wanted, cancellationToken).ConfigureAwait(false);
-                return new ChangeBatch(changes, (last ?? after).ToString(CultureInfo.InvariantCulture)) { Scanned = scanned };
+                return new ChangeBatch(changes, (last ?? after).ToString(CultureInfo.InvariantCulture), scanned);
             },
             cancellationToken).ConfigureAwait(false);
     }
