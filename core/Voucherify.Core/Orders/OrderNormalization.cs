@@ -43,7 +43,7 @@ internal static class OrderNormalization
             throw Problems.InvalidPayload($"order.items[{index}] must be an object.");
         }
 
-        Check(item, $"order.items[{index}]");
+        Check(item, index);
         var catalog = item.Price is null || item.Product is null || item.Sku is null ? catalogLookup?.Invoke(item) : null;
         var price = item.Price ?? catalog?.Price;
         var quantity = item.Quantity ?? 1;
@@ -62,14 +62,23 @@ internal static class OrderNormalization
         };
     }
 
-    private static void Check(OrderItemRequest item, string path)
+    // The item's path is spelled out only for an error: every line of every validate and redeem passes this check.
+    private static void Check(OrderItemRequest item, int index)
     {
-        NotNegative(item.Quantity, $"{path}.quantity");
-        NotNegative(item.Price, $"{path}.price");
-        NotNegative(item.Amount, $"{path}.amount");
+        NotNegative(item.Quantity, index, "quantity");
+        NotNegative(item.Price, index, "price");
+        NotNegative(item.Amount, index, "amount");
         if (item.RelatedObject is not (null or "product" or "sku"))
         {
-            throw Problems.InvalidPayload($"{path}.related_object must be 'product' or 'sku', got '{item.RelatedObject}'.");
+            throw Problems.InvalidPayload($"order.items[{index}].related_object must be 'product' or 'sku', got '{item.RelatedObject}'.");
+        }
+    }
+
+    private static void NotNegative(long? value, int index, string field)
+    {
+        if (value < 0)
+        {
+            NotNegative(value, $"order.items[{index}].{field}");
         }
     }
 

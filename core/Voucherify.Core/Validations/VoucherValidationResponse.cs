@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Orders;
+using Voucherify.Core.Rules;
 
 namespace Voucherify.Core.Validations;
 
@@ -16,9 +17,9 @@ public sealed record VoucherValidationResponse
 
     public ApiError? Error { get; init; }
 
-    public JsonObject? ApplicableTo { get; init; }
+    public ApplicableToList? ApplicableTo { get; init; }
 
-    public JsonObject? InapplicableTo { get; init; }
+    public ApplicableToList? InapplicableTo { get; init; }
 
     public string? Campaign { get; init; }
 

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
-using Voucherify.Core.Lists;
 using Voucherify.Core.Orders;
 using Voucherify.Core.Rules.Budgets;
 using Voucherify.Core.Rules.Engine;
@@ -35,9 +34,9 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
         }
     }
 
-    public JsonObject ApplicableTo => WireList.Of("data", rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included), rules.Sum(r => r.Compiled.Rule.ApplicableTo.Included.Count));
+    public ApplicableToList ApplicableTo => ApplicableToList.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included));
 
-    public JsonObject InapplicableTo => WireList.Of("data", rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Excluded), rules.Sum(r => r.Compiled.Rule.ApplicableTo.Excluded.Count));
+    public ApplicableToList InapplicableTo => ApplicableToList.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Excluded));
 
     /// <summary>Judges every assigned rule set against the order before the discount and what the discount takes off.</summary>
     public EligibilityVerdict Judge(OrderCalculated start, OrderCalculated discounted, JsonObject? redemptionMetadata)
