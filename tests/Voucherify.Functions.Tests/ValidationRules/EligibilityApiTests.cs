@@ -95,7 +95,11 @@ public sealed class EligibilityApiTests : HostedApiTest
         Assert.Null(reply.Node("order.items.2.discount_amount"));
         Assert.Equal(2000, reply.Long("order.total_discount_amount"));
         Assert.Equal(collection, reply.Str("applicable_to.data.0.id"));
+        Assert.Equal("products_collection", reply.Str("applicable_to.data.0.object"));
+        Assert.Equal(1, reply.Long("applicable_to.total"));
         Assert.Equal("prod_cap", reply.Str("inapplicable_to.data.0.id"));
+        Assert.Equal("list", reply.Str("inapplicable_to.object"));
+        Assert.Equal("data", reply.Str("inapplicable_to.data_ref"));
         Assert.Equal(1, reply.Long("inapplicable_to.total"));
     }
 

@@ -23,7 +23,13 @@ public class ValidationApiTests : HostedApiTest
         Assert.Equal(1000, reply.Long("order.applied_discount_amount"));
         Assert.Equal("AMOUNT", reply.Str("discount.type"));
         Assert.StartsWith("track_", reply.Str("tracking_id"));
-        Assert.Equal("list", reply.Str("applicable_to.object"));
+        foreach (var list in new[] { "applicable_to", "inapplicable_to" })
+        {
+            Assert.Equal("list", reply.Str($"{list}.object"));
+            Assert.Equal("data", reply.Str($"{list}.data_ref"));
+            Assert.Empty(reply.Node($"{list}.data")!.AsArray());
+            Assert.Equal(0, reply.Long($"{list}.total"));
+        }
     }
 
     [Fact]
