@@ -14,8 +14,10 @@ namespace Voucherify.Core.Customers;
 public static class CustomerOrderSummary
 {
     /// <summary>
-    /// Far more than the changes of one customer a crash can leave without their tally write: that is at most the
-    /// batches in flight (one per feed lease, 100 changes each by default), and they come again right after.
+    /// At least the changes of one customer a crash can leave without their tally write: the batches in flight, one per
+    /// feed lease of up to <see cref="ChangeFeed.ChangeFeedOptions.BatchSize"/> changes (500), which come again right
+    /// after. One lease's batch always fits; a customer whose orders fill the batches of several leases at the moment of a
+    /// crash can push the oldest out (DESIGN.md, "Allocations, the tiering lottery, and what redeem's tail waits for").
     /// </summary>
     public const int RememberedOrders = 500;
 
