@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Json;
 
 namespace Voucherify.Core.Customers;
 
@@ -109,10 +109,9 @@ public static class CustomerOrderSummary
         }
     }
 
-    /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>
     private static long Add(JsonObject node, string name, long delta)
     {
-        var value = checked((node[name]?.Deserialize<long>() ?? 0) + delta);
+        var value = checked((node[name] is { } current ? JsonNumber.Long(current) : 0) + delta);
         node[name] = value;
         return value;
     }

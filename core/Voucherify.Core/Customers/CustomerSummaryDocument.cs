@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Json;
 
 namespace Voucherify.Core.Customers;
 
@@ -89,7 +89,6 @@ public static class CustomerSummaryDocument
         next["source_id"] ??= tally.SourceId;
     }
 
-    /// <remarks>Deserialize rather than GetValue: a fresh node holds an int, one read from the store a JSON element.</remarks>
     private static void Increment(JsonObject node, string name, long delta) =>
-        node[name] = checked((node[name]?.Deserialize<long>() ?? 0) + delta);
+        node[name] = checked((node[name] is { } value ? JsonNumber.Long(value) : 0) + delta);
 }

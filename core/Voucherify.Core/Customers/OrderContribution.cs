@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Json;
 using Voucherify.Core.Orders;
@@ -38,9 +37,9 @@ public sealed record OrderContribution(string OrderId, string CustomerId, long S
     public static OrderContribution FromJson(JsonObject entry, string customerId) => new(
         entry["id"]!.GetValue<string>(),
         customerId,
-        entry["sequence"]!.Deserialize<long>(),
-        entry[CountsPath]!.Deserialize<bool>(),
-        entry["amount"]!.Deserialize<long>(),
+        JsonNumber.Long(entry["sequence"]!),
+        JsonNumber.Bool(entry[CountsPath]!),
+        JsonNumber.Long(entry["amount"]!),
         JsonText.Of(entry, CreatedAtPath));
 
     /// <summary>The later of two versions of one order known from different places; either may be unknown.</summary>
@@ -75,7 +74,7 @@ public sealed record OrderContribution(string OrderId, string CustomerId, long S
 
     /// <summary>What the customer pays: the amount after discounts, else (nothing calculated yet) the amount, else 0.</summary>
     private static long AmountOf(JsonObject order) =>
-        order["total_amount"] is JsonValue total ? total.Deserialize<long>()
-        : order["amount"] is JsonValue amount ? amount.Deserialize<long>()
+        order["total_amount"] is JsonValue total ? JsonNumber.Long(total)
+        : order["amount"] is JsonValue amount ? JsonNumber.Long(amount)
         : 0;
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Json;
 using Voucherify.Core.Redemptions;
@@ -41,7 +40,7 @@ public sealed record RedemptionTally(string RecordId, string CustomerKey, string
 
         var success = JsonText.Of(record, "result") == RedemptionResults.Success;
         var gift = JsonText.Of(record["voucher"] as JsonObject, "type") == VoucherTypes.Gift && record["amount"] is JsonValue amount
-            ? amount.Deserialize<long>()
+            ? JsonNumber.Long(amount)
             : 0;
         var tally = new RedemptionTally(id, customerKey, customerId, sourceId);
         return JsonText.Of(record, "object") switch
