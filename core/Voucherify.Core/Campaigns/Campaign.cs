@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using Voucherify.Core.Vouchers;
+using Voucherify.Core.Lists;
 using Voucherify.Core.Vouchers.Validity;
 
 namespace Voucherify.Core.Campaigns;
@@ -59,7 +59,7 @@ public sealed record Campaign
 
     public bool Protected { get; init; }
 
-    public ValidationRulesAssignments ValidationRulesAssignments { get; init; } = new();
+    public DataList<JsonObject> ValidationRulesAssignments { get; init; } = DataList<JsonObject>.Empty;
 
     /// <summary>The async action generating this campaign's codes, while one runs.</summary>
     public string? AsyncActionId { get; init; }

@@ -11,16 +11,13 @@ namespace Voucherify.Core.Json;
 /// </summary>
 public static class JsonNumber
 {
-    public static long Long(JsonNode node) =>
-        node is JsonValue value && (value.TryGetValue<long>(out var number) || TryInt(value, out number)) ? number : node.Deserialize<long>();
+    public static long Long(JsonNode node) => node switch
+    {
+        JsonValue value when value.TryGetValue<long>(out var number) => number,
+        JsonValue value when value.TryGetValue<int>(out var small) => small,
+        _ => node.Deserialize<long>(),
+    };
 
     public static bool Bool(JsonNode node) =>
         node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : node.Deserialize<bool>();
-
-    private static bool TryInt(JsonValue value, out long number)
-    {
-        var found = value.TryGetValue<int>(out var small);
-        number = small;
-        return found;
-    }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Voucherify.Core.Campaigns;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
@@ -82,10 +83,10 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
     }
 
     /// <summary>The validation_rules_assignments list a voucher or campaign shows (the same one-partition read validate does).</summary>
-    public async Task<ValidationRulesAssignments> ShownAsync(Project project, string objectId, CancellationToken cancellationToken)
+    public async Task<DataList<JsonObject>> ShownAsync(Project project, string objectId, CancellationToken cancellationToken)
     {
         var assigned = await ForObjectAsync(project, objectId, cancellationToken);
-        return new ValidationRulesAssignments { Data = [.. assigned.Select(DocumentJson.ToBody)], Total = assigned.Count };
+        return DataList<JsonObject>.Of(assigned.Select(DocumentJson.ToBody));
     }
 
     public async Task<PagedResult<ValidationRuleAssignment>> ListAsync(Project project, string? ruleId, string? relatedObjectId, Paging paging, string order, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
 using Voucherify.Core.Errors;
+using Voucherify.Core.Lists;
 using Voucherify.Core.Orders;
 using Voucherify.Core.Rules;
 
@@ -17,9 +18,9 @@ public sealed record VoucherValidationResponse
 
     public ApiError? Error { get; init; }
 
-    public ApplicableToList? ApplicableTo { get; init; }
+    public DataList<ApplicableToEntry>? ApplicableTo { get; init; }
 
-    public ApplicableToList? InapplicableTo { get; init; }
+    public DataList<ApplicableToEntry>? InapplicableTo { get; init; }
 
     public string? Campaign { get; init; }
 

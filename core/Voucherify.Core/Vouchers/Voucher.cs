@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
+using Voucherify.Core.Lists;
 using Voucherify.Core.Vouchers.Assets;
 using Voucherify.Core.Vouchers.Validity;
 
@@ -64,7 +65,7 @@ public sealed record Voucher
 
     public VoucherPublishSummary Publish { get; init; } = new();
 
-    public ValidationRulesAssignments ValidationRulesAssignments { get; init; } = new();
+    public DataList<JsonObject> ValidationRulesAssignments { get; init; } = DataList<JsonObject>.Empty;
 
     public string Object { get; init; } = "voucher";
 

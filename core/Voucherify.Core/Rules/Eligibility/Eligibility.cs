@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
+using Voucherify.Core.Lists;
 using Voucherify.Core.Orders;
 using Voucherify.Core.Rules.Budgets;
 using Voucherify.Core.Rules.Engine;
@@ -34,9 +35,9 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
         }
     }
 
-    public ApplicableToList ApplicableTo => ApplicableToList.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included));
+    public DataList<ApplicableToEntry> ApplicableTo => DataList<ApplicableToEntry>.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included));
 
-    public ApplicableToList InapplicableTo => ApplicableToList.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Excluded));
+    public DataList<ApplicableToEntry> InapplicableTo => DataList<ApplicableToEntry>.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Excluded));
 
     /// <summary>Judges every assigned rule set against the order before the discount and what the discount takes off.</summary>
     public EligibilityVerdict Judge(OrderCalculated start, OrderCalculated discounted, JsonObject? redemptionMetadata)
