@@ -54,23 +54,30 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["n"] = 0 }));
 
         // Readers whose snapshots overlap, as a busy host's do: at any moment one of them is inside the WAL, so SQLite
-        // never finds a moment to start the WAL over by itself, however often a checkpoint copies it back.
+        // never finds a moment to start the WAL over by itself, however often a checkpoint copies it back. Each has a
+        // thread of its own and sleeps inside its snapshot: an awaited delay there waited for a pool thread behind the
+        // writers, and snapshots meant to last 25 ms lasted 200-1,400 ms (logged), longer than even the overdue restart
+        // waits for, so the test measured pool starvation and failed on a slower CI machine.
         using var stop = new CancellationTokenSource();
-        var readers = Enumerable.Range(0, 6).Select(_ => Task.Run(async () =>
-        {
-            using var connection = new SqliteConnection($"Data Source={path}");
-            connection.Open();
-            using var begin = connection.CreateCommand();
-            begin.CommandText = "BEGIN; SELECT COUNT(*) FROM documents;";
-            using var end = connection.CreateCommand();
-            end.CommandText = "COMMIT";
-            while (!stop.IsCancellationRequested)
+        var readers = Enumerable.Range(0, 6).Select(_ => Task.Factory.StartNew(
+            () =>
             {
-                begin.ExecuteScalar();
-                await Task.Delay(readMilliseconds);
-                end.ExecuteNonQuery();
-            }
-        })).ToList();
+                using var connection = new SqliteConnection($"Data Source={path}");
+                connection.Open();
+                using var begin = connection.CreateCommand();
+                begin.CommandText = "BEGIN; SELECT COUNT(*) FROM documents;";
+                using var end = connection.CreateCommand();
+                end.CommandText = "COMMIT";
+                while (!stop.IsCancellationRequested)
+                {
+                    begin.ExecuteScalar();
+                    Thread.Sleep(readMilliseconds);
+                    end.ExecuteNonQuery();
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default)).ToList();
 
         var next = 0;
         var writers = Enumerable.Range(0, 8).Select(_ => Task.Run(async () =>
@@ -89,10 +96,9 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await stop.CancelAsync();
         await Task.WhenAll(readers);
 
-        // Without the writer's own restart this was about 46 MB: the WAL kept every frame written. On an idle machine it
-        // stays under 2 MB; with the other test projects running beside it on two cores a reader's 2 ms can stretch past
-        // the writer's wait, a restart gives up more often, and the WAL once ended above 4 MB. A quarter of the unbounded
-        // length still tells a WAL that starts over from one that does not.
+        // Without the writer's own restart the WAL kept every frame written: 47 MB (25 ms reads) and 30 MB (2 ms reads, where
+        // SQLite sometimes finds a gap itself). With it, 0.5-0.9 MB. A quarter of the unbounded length leaves room for a
+        // loaded machine and still tells a WAL that starts over from one that does not.
         Assert.True(walBytes < 12 * 1024 * 1024, $"the WAL is {walBytes:N0} bytes long");
         Assert.Equal(1500, await store.CountAsync(new DocumentQuery("proj_1", "order")));
     }
