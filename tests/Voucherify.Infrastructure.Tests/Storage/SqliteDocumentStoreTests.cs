@@ -97,8 +97,8 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         await Task.WhenAll(readers);
 
         // Without the writer's own restart the WAL kept every frame written: 47 MB (25 ms reads) and 30 MB (2 ms reads, where
-        // SQLite sometimes finds a gap itself). With it, 0.5-0.9 MB. A quarter of the unbounded length leaves room for a
-        // loaded machine and still tells a WAL that starts over from one that does not.
+        // SQLite sometimes finds a gap itself). With it, 0.5-0.9 MB. 12 MB, well under either unbounded length, leaves room
+        // for a loaded machine and still tells a WAL that starts over from one that does not.
         Assert.True(walBytes < 12 * 1024 * 1024, $"the WAL is {walBytes:N0} bytes long");
         Assert.Equal(1500, await store.CountAsync(new DocumentQuery("proj_1", "order")));
     }
