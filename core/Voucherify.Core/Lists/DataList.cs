@@ -4,7 +4,8 @@ namespace Voucherify.Core.Lists;
 /// The contract's list envelope whose items sit under <c>data</c> (a voucher's or campaign's
 /// <c>validation_rules_assignments</c>, the validate answer's <c>applicable_to</c> and <c>inapplicable_to</c>). Typed,
 /// so it is serialized directly rather than built as a JSON tree first; most of these lists are empty, and the empty one
-/// is one shared object. <see cref="WireList"/> builds the envelopes whose array is named otherwise.
+/// is one shared object. Its total is the count of its items; a page of a longer list (whose total counts every page) or
+/// an envelope whose array is named otherwise is built by <see cref="WireList"/>.
 /// </summary>
 public sealed record DataList<T>
 {

@@ -82,9 +82,6 @@ internal static class OrderNormalization
         }
     }
 
-    private static long? SumKnown(IReadOnlyList<OrderItemCalculated> items) =>
-        items.Any(item => item.Amount is not null) ? items.Sum(item => item.Amount ?? 0) : null;
-
     private static void NotNegative(long? value, string path)
     {
         if (value < 0)
@@ -92,4 +89,7 @@ internal static class OrderNormalization
             throw Problems.InvalidPayload($"{path} must not be negative, got {value}.");
         }
     }
+
+    private static long? SumKnown(IReadOnlyList<OrderItemCalculated> items) =>
+        items.Any(item => item.Amount is not null) ? items.Sum(item => item.Amount ?? 0) : null;
 }
