@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Voucherify.Core.Errors;
 using Voucherify.Core.Ids;
+using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Storage;
 
 namespace Voucherify.Functions.Http;
@@ -10,12 +11,14 @@ namespace Voucherify.Functions.Http;
 /// <summary>
 /// What every request goes through before and after its function, in one place for both hosts
 /// (worker middleware in the Function App, ASP.NET middleware in the dev host): a request id,
-/// the caller's keys, the per-key rate limit, and every failure turned into the contract's error object.
+/// the caller's keys, the per-key rate limit, every failure turned into the contract's error object, and the mark that
+/// lets the store commit the request's writes ahead of background work (<see cref="WriteUrgency"/>).
 /// </summary>
 public sealed class RequestPipeline(CallerAuthenticator authenticator, RequestRateLimiter rateLimiter, IdempotentRequests idempotent, ILogger<RequestPipeline> logger)
 {
     public async Task InvokeAsync(HttpContext context, Func<Task> next)
     {
+        WriteUrgency.MarkCallerWaiting();
         var requestId = IdGenerator.NewLabel(IdPrefixes.Request, 18);
         context.SetRequestId(requestId);
         context.Response.Headers["X-Request-Id"] = requestId;

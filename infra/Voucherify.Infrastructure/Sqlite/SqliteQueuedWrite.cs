@@ -4,12 +4,15 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// One caller's write waiting for the next group commit. Its outcome is held until the transaction that
 /// contains it has committed, so no caller ever hears of a write that a crash could still take back.
 /// </summary>
-internal sealed class SqliteQueuedWrite(Func<SqliteSession, Task<object?>> work, CancellationToken cancellationToken)
+internal sealed class SqliteQueuedWrite(Func<SqliteSession, Task<object?>> work, int weight, CancellationToken cancellationToken)
 {
     private readonly TaskCompletionSource<object?> done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private object? result;
 
     public Task<object?> Completion => done.Task;
+
+    /// <summary>How many documents the work writes (a chunk of a CreateMany; 1 for the rest).</summary>
+    public int Weight { get; } = weight;
 
     /// <summary>The work's own failure; whatever it changed was rolled back.</summary>
     public Exception? Error { get; private set; }

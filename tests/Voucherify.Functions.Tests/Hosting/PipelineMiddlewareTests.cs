@@ -5,6 +5,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Moq;
 using Voucherify.Core.Errors;
+using Voucherify.Core.Storage;
 using Voucherify.DevHost;
 using Voucherify.Functions.Hosting;
 using Voucherify.Functions.Http;
@@ -46,6 +47,18 @@ public sealed class PipelineMiddlewareTests
 
         Assert.Equal(DevDefaults.ProjectId, project);
         Assert.False(string.IsNullOrEmpty(http.Response.Headers["X-Request-Id"]));
+    }
+
+    [Fact]
+    public async Task The_function_runs_as_a_waiting_caller_so_the_store_commits_its_writes_first_and_the_mark_ends_with_the_request()
+    {
+        var http = NewHttpContext("/health");
+        var waiting = false;
+
+        await middleware.Invoke(Context(http), _ => { waiting = WriteUrgency.CallerWaits; return Task.CompletedTask; });
+
+        Assert.True(waiting);
+        Assert.False(WriteUrgency.CallerWaits);
     }
 
     [Fact]

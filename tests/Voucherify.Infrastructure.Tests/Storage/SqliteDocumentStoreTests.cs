@@ -442,4 +442,78 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Same(store, provider.GetRequiredService<SqliteDocumentStore>());
         Assert.Equal(clock.GetUtcNow(), created.CreatedAt);
     }
+
+    [Fact]
+    public async Task A_waiting_callers_write_is_committed_ahead_of_a_queued_background_create()
+    {
+        var path = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path) { BusyTimeout = TimeSpan.FromSeconds(60) }, clock);
+        await store.CreateAsync(new NewDocument(Voucher with { Id = "first" }, new JsonObject()));
+        var codes = Enumerable.Range(0, 5_000)
+            .Select(i => new NewDocument(new DocumentKey("proj_1", "voucher", "camp_2", $"gen{i:D4}"), new JsonObject()))
+            .ToList();
+
+        // Another connection holds the file's write lock, so the writer waits inside its first batch of the code
+        // generation (a flow without the mark) while the rest of it, and then a caller's write, queue behind.
+        using var other = new SqliteConnection($"Data Source={path};Pooling=False");
+        other.Open();
+        using var begin = other.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE";
+        begin.ExecuteNonQuery();
+        var generating = Task.Run(() => store.CreateManyAsync(codes));
+        var queuedBehind = await QueueSettlesAsync(store);
+        var caller = Task.Run(async () =>
+        {
+            WriteUrgency.MarkCallerWaiting();
+            await store.CreateAsync(new NewDocument(Voucher, new JsonObject()));
+        });
+        while (store.QueuedWrites == queuedBehind)
+        {
+            await Task.Delay(5);
+        }
+
+        using var rollback = other.CreateCommand();
+        rollback.CommandText = "ROLLBACK";
+        rollback.ExecuteNonQuery();
+        await caller;
+        Assert.All(await generating, Assert.True);
+
+        var order = (await store.ReadChangesAsync(null, codes.Count + 2)).Changes.Select(change => change.Key.Id).ToList();
+        Assert.Equal(codes.Count + 2, order.Count);
+        Assert.True(queuedBehind > 0, "the generation was not waiting in the queue");
+
+        // In arrival order it would follow every queued chunk of the generation; it went into the next batch instead.
+        Assert.InRange(order.IndexOf(Voucher.Id), 2, codes.Count / 2);
+    }
+
+    /// <summary>The queue's length once it has stopped changing: the writer is blocked and every chunk is in.</summary>
+    private static async Task<int> QueueSettlesAsync(SqliteDocumentStore store)
+    {
+        var last = -1;
+        while (store.QueuedWrites is var now && (now == 0 || now != last))
+        {
+            last = now;
+            await Task.Delay(50);
+        }
+
+        return last;
+    }
+
+    [Fact]
+    public async Task A_create_of_many_chunks_answers_every_slot_in_order_and_a_key_twice_in_it_once()
+    {
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("store.db")), clock);
+        var key = (int i) => new DocumentKey("proj_1", "voucher", "camp_2", $"c{i:D3}");
+        await store.CreateAsync(new NewDocument(key(70), new JsonObject { ["taken"] = true }));
+        var documents = Enumerable.Range(0, 100).Select(i => new NewDocument(key(i), new JsonObject { ["i"] = i })).ToList();
+        documents[90] = new NewDocument(key(5), new JsonObject { ["i"] = 905 });
+
+        var created = await store.CreateManyAsync(documents);
+
+        Assert.Equal(100, created.Count);
+        Assert.Equal(Enumerable.Range(0, 100).Where(i => i is not (70 or 90)), Enumerable.Range(0, 100).Where(i => created[i]));
+        Assert.Equal(5, (await store.GetAsync(key(5)))!.Body["i"]!.GetValue<int>());
+        Assert.True((await store.GetAsync(key(70)))!.Body["taken"]!.GetValue<bool>());
+        Assert.Null(await store.GetAsync(key(90)));
+    }
 }
