@@ -163,7 +163,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             },
             chunk.Length,
             cancellationToken)).ToList();
-        await CommitUntilAsync(Task.WhenAll(chunks.Select(chunk => chunk.Completion))).ConfigureAwait(false);
+        await CommitUntilAsync(chunks).ConfigureAwait(false);
 
         var all = new List<bool>(inserts.Count);
         foreach (var chunk in chunks)
@@ -790,7 +790,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         EnsureInitialized();
         cancellationToken.ThrowIfCancellationRequested();
         var queued = Enqueue(work, 1, cancellationToken);
-        await CommitUntilAsync(queued.Completion).ConfigureAwait(false);
+        await CommitUntilAsync([queued]).ConfigureAwait(false);
         return (T)(await queued.Completion.ConfigureAwait(false))!;
     }
 
@@ -807,14 +807,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// it done. Once queued, a write is not abandoned on cancellation: it is either skipped before it runs (the work
     /// checks the token) or committed and answered.
     /// </summary>
-    private async Task CommitUntilAsync(Task done)
+    private async Task CommitUntilAsync(IReadOnlyList<SqliteQueuedWrite> writes)
     {
-        while (!done.IsCompleted)
+        // Asked of each write, not of a task joining them: a join completes only once a pool thread has run its
+        // continuation, and until then the loop would commit empty batches.
+        bool Done() => writes.All(write => write.Completion.IsCompleted);
+        while (!Done())
         {
             await writeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                if (!done.IsCompleted)
+                if (!Done())
                 {
                     await CommitBatchAsync().ConfigureAwait(false);
                 }
