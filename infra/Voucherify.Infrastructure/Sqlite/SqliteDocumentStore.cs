@@ -41,7 +41,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     // In-process writers queue here, asynchronously; SQLite's busy timeout only has to cover other processes. A waiting
     // caller's writes (WriteUrgency) and background ones queue apart, and a batch takes every caller's write first. At
     // redeem's half load the change feed's one write of ~160 order tallies took ~4 ms of the writer, and every
-    // redemption queued behind it waited; one draw of generated codes (1,000 inserts) held checkouts for ~20 ms. So a
+    // redemption queued behind it waited; a draw of generated codes was one write of 1,000 inserts, and redemptions at
+    // half load while a campaign generated its codes had a p99 of 77-110 ms (42.7-54 ms since). So a
     // CreateMany is queued in chunks of BackgroundShare documents (it is not one transaction anyway), background work
     // shares a commit with callers' writes only up to BackgroundShare documents (still at least one write, so it always
     // moves), and a batch of background work alone holds up to BackgroundWhileCallers documents while callers have
