@@ -45,10 +45,10 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     // half load while a campaign generated its codes had a p99 of 77-110 ms (42.7-54 ms since). So a
     // CreateMany is queued in chunks of BackgroundShare documents (it is not one transaction anyway), background work
     // shares a commit with callers' writes only up to BackgroundShare documents (still at least one write, so it always
-    // moves), and a batch of background work alone holds up to BackgroundWhileCallers documents while callers have
-    // written lately, for a caller who comes meanwhile waits for all of it, or BackgroundAlone when they are quiet, as
-    // larger commits generate codes faster (a commit writes every page its random keys touched; 200,000 codes took
-    // ~25% longer in commits of 128 than of 1,000).
+    // moves). A batch of background work alone holds up to BackgroundWhileCallers documents while callers have written
+    // lately (a caller who arrives during it waits for all of it), and BackgroundAlone once they are quiet: larger
+    // commits generate codes faster (a commit writes every page its random keys touched; 200,000 codes took ~25% longer
+    // in commits of 128 than of 1,000).
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentQueue<SqliteQueuedWrite> callerWrites = new();
     private readonly System.Collections.Concurrent.ConcurrentQueue<SqliteQueuedWrite> backgroundWrites = new();
@@ -810,15 +810,12 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// </summary>
     private async Task CommitUntilAsync(IReadOnlyList<SqliteQueuedWrite> writes)
     {
-        // Asked of each write, not of a task joining them: a join completes only once a pool thread has run its
-        // continuation, and until then the loop would commit empty batches.
-        bool Done() => writes.All(write => write.Completion.IsCompleted);
-        while (!Done())
+        while (!AllDone(writes))
         {
             await writeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
             try
             {
-                if (!Done())
+                if (!AllDone(writes))
                 {
                     await CommitBatchAsync().ConfigureAwait(false);
                 }
@@ -828,6 +825,23 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                 writeGate.Release();
             }
         }
+    }
+
+    /// <summary>
+    /// Asked of each write, not of a task joining them: a join completes only once a pool thread has run its
+    /// continuation, and until then the gate loop would commit empty batches. A plain loop, as every write asks it.
+    /// </summary>
+    private static bool AllDone(IReadOnlyList<SqliteQueuedWrite> writes)
+    {
+        for (var i = 0; i < writes.Count; i++)
+        {
+            if (!writes[i].Completion.IsCompleted)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private async Task CommitBatchAsync()
@@ -847,6 +861,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             : Stopwatch.GetElapsedTime(lastCallerBatch) < CallersLately ? BackgroundWhileCallers
             : BackgroundAlone;
         var backgroundWeight = 0;
+
+        // The first background write is always taken, even into a full batch, so callers cannot starve background work.
         while ((backgroundWeight == 0 || (backgroundWeight < backgroundLimit && batch.Count < MaxBatch)) && backgroundWrites.TryDequeue(out var next))
         {
             batch.Add(next);
