@@ -1,7 +1,8 @@
 package.path = package.path .. ";" .. os.getenv("WRK_DIR") .. "/?.lua"
 local common = require("common")
-request = function()
+local requests = common.prepared(1, function()
   return wrk.format("GET", "/v1/redemptions?limit=10", common.headers)
-end
+end)
+request = requests.next
 done = common.done
 delay = common.delay
