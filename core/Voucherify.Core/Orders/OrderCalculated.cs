@@ -34,7 +34,7 @@ public sealed record OrderCalculated
     public long DiscountAmount { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public long ItemsDiscountAmount => checked(Items.Sum(item => item.DiscountAmount));
+    public long ItemsDiscountAmount => SumOf(Items, static item => item.DiscountAmount);
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long TotalDiscountAmount => checked(DiscountAmount + ItemsDiscountAmount);
@@ -46,7 +46,7 @@ public sealed record OrderCalculated
     public long AppliedDiscountAmount { get; init; }
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
-    public long ItemsAppliedDiscountAmount => checked(Items.Sum(item => item.AppliedDiscountAmount));
+    public long ItemsAppliedDiscountAmount => SumOf(Items, static item => item.AppliedDiscountAmount);
 
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long TotalAppliedDiscountAmount => checked(AppliedDiscountAmount + ItemsAppliedDiscountAmount);
@@ -83,4 +83,17 @@ public sealed record OrderCalculated
         AppliedDiscountAmount = checked(DiscountAmount - before.DiscountAmount),
         Items = [.. Items.Select((item, index) => item.WithAppliedSince(index < before.Items.Count ? before.Items[index] : null))],
     };
+
+    // A loop over the list, not LINQ's Sum: these run several times for every answer that shows an order (each total
+    // reads the items' sums again), and Sum over the interface boxes an enumerator every time.
+    private static long SumOf(IReadOnlyList<OrderItemCalculated> items, Func<OrderItemCalculated, long> amount)
+    {
+        var sum = 0L;
+        for (var i = 0; i < items.Count; i++)
+        {
+            sum = checked(sum + amount(items[i]));
+        }
+
+        return sum;
+    }
 }

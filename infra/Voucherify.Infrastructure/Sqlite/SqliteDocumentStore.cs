@@ -115,9 +115,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         StoreArguments.Key(key);
         ObjectDisposedException.ThrowIf(disposed, this);
+
+        // A hit (most reads of a validate) answers here: the read-through's closures and task are allocated on entry,
+        // even when the cache then serves it.
+        var stripe = SqliteReadCache.PointStripe(key);
+        return cache.TryGet<SqliteReturnedRow>(key, stripe) is { } cached
+            ? cached.ToDocument(key)
+            : await ReadThroughAsync(key, stripe, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<StoredDocument?> ReadThroughAsync(DocumentKey key, int stripe, CancellationToken cancellationToken)
+    {
         var row = await cache.GetOrReadAsync(
             key,
-            SqliteReadCache.PointStripe(key),
+            stripe,
             () => ReadAsync(
                 async session =>
                 {
@@ -336,13 +347,23 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             return (await ReadPageAsync(query, cancellationToken).ConfigureAwait(false)).ToPage();
         }
 
+        // A hit answers without the read-through's closures and task (see GetAsync).
+        var pageKey = new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize);
+        var stripe = SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition);
+        return cache.TryGet<SqliteCachedPage>(pageKey, stripe) is { } cached
+            ? cached.ToPage()
+            : (await ReadPageThroughAsync(pageKey, stripe, query, cancellationToken).ConfigureAwait(false)).ToPage();
+    }
+
+    private async Task<SqliteCachedPage> ReadPageThroughAsync(SqliteCachedPageKey pageKey, int stripe, DocumentQuery query, CancellationToken cancellationToken)
+    {
         // A page is never null; the ! only carries Task<page> over to the Task<page?> a point read's null needs.
         var page = await cache.GetOrReadAsync(
-            new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize),
-            SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition),
+            pageKey,
+            stripe,
             () => ReadPageAsync(query, cancellationToken)!,
             read => read.Chars).ConfigureAwait(false);
-        return page!.ToPage();
+        return page!;
     }
 
     private async Task<SqliteCachedPage> ReadPageAsync(DocumentQuery query, CancellationToken cancellationToken)

@@ -48,9 +48,9 @@ internal sealed class SqliteReadCache : IDisposable
         where T : class
     {
         var ticket = Ticket(stripe);
-        if (ticket is { } noted && entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted)
+        if (Cached<T>(key, ticket) is { } cached)
         {
-            return entry.Value;
+            return cached;
         }
 
         var value = await read().ConfigureAwait(false);
@@ -63,6 +63,19 @@ internal sealed class SqliteReadCache : IDisposable
 
         return value;
     }
+
+    /// <summary>
+    /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else null. For
+    /// callers that try memory before building what a read from SQLite needs (its closures, its task).
+    /// </summary>
+    public T? TryGet<T>(object key, int stripe)
+        where T : class => Cached<T>(key, Ticket(stripe));
+
+    private T? Cached<T>(object key, long? ticket)
+        where T : class =>
+        ticket is { } noted && entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted
+            ? entry.Value
+            : null;
 
     /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
     public void Writing(DocumentKey key)
