@@ -21,12 +21,14 @@ public sealed record OrderCalculated
 
     public string? Status { get; init; }
 
+    // No MinorUnitsConverter on this shape's amounts (nor its items'): it is never read from a client (requests bind
+    // OrderRequest, whose amounts keep it) and is written with integers, and without a converter the validate answer's
+    // source-generated writer (WireFastPath) covers the order and its items too.
+
     /// <summary>Null only when nothing in the order is priced.</summary>
-    [JsonConverter(typeof(MinorUnitsConverter))]
     public long? Amount { get; init; }
 
     /// <summary>The amount before UNIT effects added items; set only once it differs from <see cref="Amount"/>.</summary>
-    [JsonConverter(typeof(MinorUnitsConverter))]
     public long? InitialAmount { get; init; }
 
     /// <summary>Cumulative order-level discount (gift credits included).</summary>

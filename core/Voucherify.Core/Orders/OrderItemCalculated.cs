@@ -37,7 +37,6 @@ public sealed record OrderItemCalculated
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long AppliedQuantity { get; init; }
 
-    [JsonConverter(typeof(MinorUnitsConverter))]
     public long? Amount { get; init; }
 
     /// <summary>Cumulative item-level discount on this line.</summary>
@@ -51,10 +50,8 @@ public sealed record OrderItemCalculated
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long AppliedQuantityAmount { get; init; }
 
-    [JsonConverter(typeof(MinorUnitsConverter))]
     public long? InitialAmount { get; init; }
 
-    [JsonConverter(typeof(MinorUnitsConverter))]
     public long? Price { get; init; }
 
     /// <summary>amount − discount_amount (SEMANTICS R1.4 follows SimpleOrderItem, not OrderCalculatedItem).</summary>

@@ -29,7 +29,7 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
 
         // Serialized whole, then written with its length: one write and no chunked framing, instead of a stream flushed
         // in chunks. Responses are pages of at most a few hundred objects, so holding one in memory is cheap.
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
+        var bytes = WireFastPath.TrySerialize(Body) ?? JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
         response.ContentType = "application/json; charset=utf-8";
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes, context.RequestAborted);

@@ -1,0 +1,45 @@
+using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Voucherify.Core.Validations;
+
+namespace Voucherify.Core.Json;
+
+/// <summary>
+/// Writes the validate answer with the source generator's fast path: straight calls to a <see cref="Utf8JsonWriter"/>
+/// instead of the reflection serializer's loop over every property of every object, ~1 µs of the ~2.3 µs an answer
+/// took. The serializer itself would not take the fast path with <see cref="Wire.Options"/> (it has converters and an
+/// encoder), so the writer is made here with the wire's encoder; nested objects the generator could not write fast
+/// (the discount, whose amounts have a converter for reading) go through their metadata as before.
+/// </summary>
+public static class WireFastPath
+{
+    private static readonly Action<Utf8JsonWriter, VoucherValidationResponse>? ValidationAnswer =
+        WireAnswers.Default.VoucherValidationResponse.SerializeHandler;
+
+    private static readonly JsonWriterOptions WriterOptions = new()
+    {
+        Encoder = Wire.Options.Encoder,
+        MaxDepth = Wire.Options.MaxDepth,
+        SkipValidation = true,
+    };
+
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? perThread;
+
+    /// <summary>The body's bytes when it has a fast writer, else null (serialize it the usual way).</summary>
+    public static byte[]? TrySerialize(object body)
+    {
+        if (body is not VoucherValidationResponse answer || ValidationAnswer is not { } write)
+        {
+            return null;
+        }
+
+        var (buffer, writer) = perThread ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null, WriterOptions));
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        write(writer, answer);
+        writer.Flush();
+        return buffer.WrittenSpan.ToArray();
+    }
+}
