@@ -14,6 +14,9 @@ namespace Voucherify.Core.Json;
 /// </summary>
 public static class WireFastPath
 {
+    private const int InitialBytes = 1024;
+    private const int KeptBytes = 64 * 1024;
+
     private static readonly Action<Utf8JsonWriter, VoucherValidationResponse>? ValidationAnswer =
         WireAnswers.Default.VoucherValidationResponse.SerializeHandler;
 
@@ -35,11 +38,19 @@ public static class WireFastPath
             return null;
         }
 
-        var (buffer, writer) = perThread ??= (new ArrayBufferWriter<byte>(1024), new Utf8JsonWriter(Stream.Null, WriterOptions));
+        var (buffer, writer) = perThread ??= (new ArrayBufferWriter<byte>(InitialBytes), new Utf8JsonWriter(Stream.Null, WriterOptions));
         buffer.ResetWrittenCount();
         writer.Reset(buffer);
         write(writer, answer);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+
+        // A rare large answer (an order of thousands of lines) does not keep its buffer on the thread for good.
+        if (buffer.Capacity > KeptBytes)
+        {
+            perThread = null;
+        }
+
+        return bytes;
     }
 }

@@ -86,5 +86,20 @@ public sealed class WireFastPathTests
     }
 
     [Fact]
+    public void An_answer_larger_than_the_kept_buffer_is_whole_and_the_next_one_too()
+    {
+        var lines = string.Join(",", Enumerable.Range(1, 3000).Select(i => $$$"""{"source_id": "prod_{{{i}}}", "quantity": 1, "price": 100}"""));
+        var large = JsonSerializer.Deserialize<VoucherValidationResponse>($$$"""{"code": "C", "tracking_id": "t", "order": {"amount": 300000, "items": [{{{lines}}}]}}""", Wire.Options)!;
+        var small = JsonSerializer.Deserialize<VoucherValidationResponse>(Refused, Wire.Options)!;
+
+        var a = WireFastPath.TrySerialize(large)!;
+        var b = WireFastPath.TrySerialize(small)!;
+
+        Assert.True(a.Length > 64 * 1024);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(large, Wire.Options), a);
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(small, Wire.Options), b);
+    }
+
+    [Fact]
     public void Other_bodies_are_left_to_the_serializer() => Assert.Null(WireFastPath.TrySerialize(new { code = "C" }));
 }
