@@ -115,31 +115,24 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     {
         StoreArguments.Key(key);
         ObjectDisposedException.ThrowIf(disposed, this);
-
-        // A hit (most reads of a validate) answers here: the read-through's closures and task are allocated on entry,
-        // even when the cache then serves it.
-        var stripe = SqliteReadCache.PointStripe(key);
-        return cache.TryGet<SqliteReturnedRow>(key, stripe) is { } cached
-            ? cached.ToDocument(key)
-            : await ReadThroughAsync(key, stripe, cancellationToken).ConfigureAwait(false);
-    }
-
-    private async Task<StoredDocument?> ReadThroughAsync(DocumentKey key, int stripe, CancellationToken cancellationToken)
-    {
         var row = await cache.GetOrReadAsync(
             key,
-            stripe,
-            () => ReadAsync(
-                async session =>
-                {
-                    var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
-                    AddKey(command, key);
-                    return await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
-                },
-                cancellationToken),
-            read => read.Body.Length).ConfigureAwait(false);
+            SqliteReadCache.PointStripe(key),
+            (Store: this, Key: key, Token: cancellationToken),
+            static state => state.Store.ReadRowAsync(state.Key, state.Token),
+            static read => read.Body.Length).ConfigureAwait(false);
         return row?.ToDocument(key);
     }
+
+    private Task<SqliteReturnedRow?> ReadRowAsync(DocumentKey key, CancellationToken cancellationToken) =>
+        ReadAsync(
+            async session =>
+            {
+                var command = session.Command($"SELECT body, etag, created_at, updated_at FROM documents WHERE {KeyMatch}");
+                AddKey(command, key);
+                return await ReadReturnedAsync(command, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken);
 
     public async Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)
     {
@@ -347,23 +340,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             return (await ReadPageAsync(query, cancellationToken).ConfigureAwait(false)).ToPage();
         }
 
-        // A hit answers without the read-through's closures and task (see GetAsync).
-        var pageKey = new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize);
-        var stripe = SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition);
-        return cache.TryGet<SqliteCachedPage>(pageKey, stripe) is { } cached
-            ? cached.ToPage()
-            : (await ReadPageThroughAsync(pageKey, stripe, query, cancellationToken).ConfigureAwait(false)).ToPage();
-    }
-
-    private async Task<SqliteCachedPage> ReadPageThroughAsync(SqliteCachedPageKey pageKey, int stripe, DocumentQuery query, CancellationToken cancellationToken)
-    {
         // A page is never null; the ! only carries Task<page> over to the Task<page?> a point read's null needs.
         var page = await cache.GetOrReadAsync(
-            pageKey,
-            stripe,
-            () => ReadPageAsync(query, cancellationToken)!,
-            read => read.Chars).ConfigureAwait(false);
-        return page!;
+            new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize),
+            SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition),
+            (Store: this, Query: query, Token: cancellationToken),
+            static state => state.Store.ReadPageAsync(state.Query, state.Token)!,
+            static read => read.Chars).ConfigureAwait(false);
+        return page!.ToPage();
     }
 
     private async Task<SqliteCachedPage> ReadPageAsync(DocumentQuery query, CancellationToken cancellationToken)

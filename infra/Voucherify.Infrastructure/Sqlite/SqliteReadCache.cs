@@ -41,19 +41,21 @@ internal sealed class SqliteReadCache : IDisposable
 
     /// <summary>
     /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else what
-    /// <paramref name="read"/> returns, kept for the next reader unless a write started meanwhile (or it is null).
+    /// <paramref name="read"/> returns for <paramref name="state"/>, kept for the next reader unless a write started
+    /// meanwhile (or it is null). A hit allocates nothing: the read comes as a static function of its state, not as a
+    /// closure the caller builds on every call, and the answer as a value task.
     /// </summary>
     /// <param name="chars">The characters of text a value holds, which dominate its size.</param>
-    public async Task<T?> GetOrReadAsync<T>(object key, int stripe, Func<Task<T?>> read, Func<T, long> chars)
+    public async ValueTask<T?> GetOrReadAsync<T, TState>(object key, int stripe, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
         where T : class
     {
         var ticket = Ticket(stripe);
-        if (Cached<T>(key, ticket) is { } cached)
+        if (ticket is { } noted && entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted)
         {
-            return cached;
+            return entry.Value;
         }
 
-        var value = await read().ConfigureAwait(false);
+        var value = await read(state).ConfigureAwait(false);
         if (value is not null && ticket is { } readAt)
         {
             using var created = entries!.CreateEntry(key);
@@ -63,19 +65,6 @@ internal sealed class SqliteReadCache : IDisposable
 
         return value;
     }
-
-    /// <summary>
-    /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else null. For
-    /// callers that try memory before building what a read from SQLite needs (its closures, its task).
-    /// </summary>
-    public T? TryGet<T>(object key, int stripe)
-        where T : class => Cached<T>(key, Ticket(stripe));
-
-    private T? Cached<T>(object key, long? ticket)
-        where T : class =>
-        ticket is { } noted && entries!.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted
-            ? entry.Value
-            : null;
 
     /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
     public void Writing(DocumentKey key)
