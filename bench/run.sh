@@ -6,6 +6,8 @@
 #   BENCH_MILLION=1 bench/run.sh ...   also times the generation of 1,000,000 codes (several minutes)
 #   WARMUP=30 (default) seconds of unmeasured load before each scenario
 #   HALF=0 skips the runs at half the maximum load
+#   FLOOR=0 skips redeem-floor: the same store then served by bench/Voucherify.Floor, validate plus the least a
+#           redemption writes (see bench/README.md), the most any redeem could reach here
 set -euo pipefail
 
 codes=${1:-100000}
@@ -22,11 +24,16 @@ export WRK_DIR="$root/bench/wrk"
 command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk"; exit 1; }
 
 dotnet build "$root/functions/Voucherify.DevHost" -c Release -nologo -v quiet >/dev/null
-dotnet "$root/functions/Voucherify.DevHost/bin/Release/net10.0/Voucherify.DevHost.dll" \
-  --urls "$base" --Voucherify:SqlitePath="$work/bench.db" >"$work/host.log" 2>&1 &
-host=$!
+[ "${FLOOR:-1}" = 1 ] && dotnet build "$root/bench/Voucherify.Floor" -c Release -nologo -v quiet >/dev/null
+start_host() { # project, then its extra arguments
+  local project=$1; shift
+  dotnet "$root/$project/bin/Release/net10.0/${project##*/}.dll" \
+    --urls "$base" --Voucherify:SqlitePath="$work/bench.db" "$@" >>"$work/host.log" 2>&1 &
+  host=$!
+  until curl -sf "$base/health" >/dev/null; do sleep 0.2; done
+}
 trap 'kill $host 2>/dev/null || true; rm -rf "$work"' EXIT
-until curl -sf "$base/health" >/dev/null; do sleep 0.2; done
+start_host functions/Voucherify.DevHost
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$host/stat"; }
 # Waits (up to 120 s) until the host has used under 5% of a core for a second: the change feed has caught up with
@@ -143,6 +150,21 @@ measure get-voucher get.lua
 measure list-redemptions list.lua
 
 peak=$(grep VmHWM /proc/$host/status | awk '{print $2}')
+if [ "${BENCH_MILLION:-0}" = 1 ]; then
+  started=$(date +%s.%N)
+  action=$(curl -s "${auth[@]}" "$base/v1/campaigns" -d '{"name":"Million","vouchers_count":1000000,
+    "voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":100},"code_config":{"length":12}}}' | field async_action_id)
+  until curl -s "${auth[@]}" "$base/v1/async-actions/$action" | grep -q '"status":"\(DONE\|FAILED\)"'; do sleep 1; done
+  million=$(echo "$(date +%s.%N) - $started" | bc)
+fi
+
+# Last, as it replaces the host: the same store and codes, served by the floor host.
+if [ "${FLOOR:-1}" = 1 ]; then
+  kill $host; wait $host 2>/dev/null || true
+  start_host bench/Voucherify.Floor --Floor:Path="$work/floor.db"
+  measure redeem-floor floor.lua
+fi
+
 ceiling=$(awk '$1=="health"{split($2,a,"="); print a[2]}' "$results")
 printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s %8s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms" "io stall"
 awk -v ceiling="$ceiling" '{
@@ -156,13 +178,6 @@ if [ -s "$halves" ]; then
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%-18s %10.0f %10.0f %9.2f %9.2f %9.2f %7d %8d\n", $1, v["target"], v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["io_ms"]
   }' "$halves"
-fi
-if [ "${BENCH_MILLION:-0}" = 1 ]; then
-  started=$(date +%s.%N)
-  action=$(curl -s "${auth[@]}" "$base/v1/campaigns" -d '{"name":"Million","vouchers_count":1000000,
-    "voucher":{"type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":100},"code_config":{"length":12}}}' | field async_action_id)
-  until curl -s "${auth[@]}" "$base/v1/async-actions/$action" | grep -q '"status":"\(DONE\|FAILED\)"'; do sleep 1; done
-  million=$(echo "$(date +%s.%N) - $started" | bc)
 fi
 
 echo

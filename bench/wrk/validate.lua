@@ -3,10 +3,12 @@ local common = require("common")
 local codes = common.lines(os.getenv("CODES_FILE"))
 -- Seeded customers and products (bench-customer-N, prod_N), so lookups meet real documents once those routes exist.
 local order = ',"order":{"amount":25000,"items":[{"source_id":"prod_1","quantity":2,"price":7500},{"source_id":"prod_2","quantity":1,"price":10000}]}}'
+-- floor.lua sends the same requests marked for the floor host's write (FLOOR_HEADERS).
+local headers = FLOOR_HEADERS or common.headers
 local requests = common.prepared(math.min(math.max(#codes, 1000), 10000), function(i)
   local code = codes[(i * 7919) % #codes + 1]
   local body = '{"customer":{"source_id":"bench-customer-' .. (i % 1000) .. '"}' .. order
-  return wrk.format("POST", "/v1/vouchers/" .. code .. "/validate", common.headers, body)
+  return wrk.format("POST", "/v1/vouchers/" .. code .. "/validate", headers, body)
 end)
 request = requests.next
 done = common.done

@@ -13,7 +13,8 @@ public static class DevHostApp
 {
     public const string DefaultUrl = "http://127.0.0.1:7071";
 
-    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null)
+    /// <param name="outermost">Middleware ahead of the request pipeline (the benchmark's floor host adds its write there).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? overrideServices = null, Action<WebApplication>? outermost = null)
     {
         // No configuration reload: its watcher covers the working folder, where the store's file lives by default, so
         // it would wake on every write the store makes (and ignore it). A later argument can still turn it back on.
@@ -31,6 +32,7 @@ public static class DevHostApp
         overrideServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        outermost?.Invoke(app);
         var pipeline = app.Services.GetRequiredService<RequestPipeline>();
         app.Use(async (context, next) =>
         {

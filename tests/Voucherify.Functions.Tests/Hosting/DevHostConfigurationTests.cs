@@ -1,4 +1,7 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Voucherify.DevHost;
 
@@ -34,5 +37,42 @@ public sealed class DevHostConfigurationTests
         var settings = JsonNode.Parse(File.ReadAllText(path))!["runtimeOptions"]!["configProperties"]!;
 
         Assert.Equal(1_048_576, settings["System.GC.LOHThreshold"]?.GetValue<int>());
+    }
+
+    // The benchmark's floor host relies on its middleware wrapping every answer of the dev host, refusals too.
+    [Fact]
+    public async Task Outermost_middleware_wraps_the_request_pipeline_and_sees_its_answers_refusals_included()
+    {
+        // A refusal is answered by the pipeline without calling on: only middleware ahead of it sees one.
+        var folder = Directory.CreateTempSubdirectory("devhost-outermost-");
+        var seen = new List<(string Path, int Status)>();
+        try
+        {
+            await using var app = DevHostApp.Build(
+                ["--urls", "http://127.0.0.1:0", $"--Voucherify:SqlitePath={Path.Combine(folder.FullName, "store.db")}"],
+                outermost: host => host.Use(async (context, next) =>
+                {
+                    await next(context);
+                    lock (seen)
+                    {
+                        seen.Add((context.Request.Path.Value!, context.Response.StatusCode));
+                    }
+                }));
+            await app.StartAsync();
+            using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
+
+            using var health = await client.GetAsync(new Uri("/health", UriKind.Relative));
+            using var unauthorized = await client.GetAsync(new Uri("/v1/vouchers/NO-KEYS", UriKind.Relative));
+            await app.StopAsync();
+
+            Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, unauthorized.StatusCode);
+            Assert.Equal([("/health", StatusCodes.Status200OK), ("/v1/vouchers/NO-KEYS", StatusCodes.Status401Unauthorized)], seen);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            folder.Delete(recursive: true);
+        }
     }
 }
