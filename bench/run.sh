@@ -22,6 +22,8 @@ auth=(-H "X-App-Id: dev-app-id" -H "X-App-Token: dev-app-token" -H "Content-Type
 export WRK_DIR="$root/bench/wrk"
 
 command -v wrk >/dev/null || { echo "wrk is missing: sudo apt-get install -y wrk"; exit 1; }
+# Another host on the port would answer in place of the one started here, on a store already seeded.
+! curl -s -o /dev/null "$base/health" || { echo "something already listens on $base: stop it first"; exit 1; }
 
 dotnet build "$root/functions/Voucherify.DevHost" -c Release -nologo -v quiet >/dev/null
 [ "${FLOOR:-1}" = 1 ] && dotnet build "$root/bench/Voucherify.Floor" -c Release -nologo -v quiet >/dev/null
@@ -138,7 +140,7 @@ halves="$work/halves.txt"
 : >"$halves"
 measure() { # name script, with CODE passed through
   local line; line=$(run "$1" "$2"); echo "$line" >>"$results"
-  if [ "${HALF:-1}" = 1 ] && [ "$1" != health ]; then
+  if [ "${HALF:-1}" = 1 ] && [[ "$1" != health* ]]; then
     half "$1" "$2" "$(rps_of <<<"$line")" >>"$halves"
   fi
 }
@@ -149,6 +151,9 @@ CODE=BENCH-UNLIMITED measure redeem-unlimited redeem.lua
 CODE=BENCH-LIMITED measure redeem-limited redeem.lua
 measure get-voucher get.lua
 measure list-redemptions list.lua
+# The ceiling again, after the rest: one 10 s run of /health moved by ~±15% between runs on the same VM (48,000-71,000
+# req/s), and a low one lifted every ratio of its run. The higher of the two is the ceiling.
+measure health-end health.lua
 
 peak=$(grep VmHWM /proc/$host/status | awk '{print $2}')
 if [ "${BENCH_MILLION:-0}" = 1 ]; then
@@ -166,7 +171,7 @@ if [ "${FLOOR:-1}" = 1 ]; then
   measure redeem-floor floor.lua
 fi
 
-ceiling=$(awk '$1=="health"{split($2,a,"="); print a[2]}' "$results")
+ceiling=$(awk '$1 ~ /^health/ { split($2, a, "="); if (a[2] + 0 > c + 0) c = a[2] } END { print c }' "$results")
 printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s %8s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms" "io stall"
 awk -v ceiling="$ceiling" '{
   for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
