@@ -98,8 +98,10 @@ internal sealed class FloorWriter : IDisposable
                 batch.Add(next);
             }
 
-            using (var transaction = writer.BeginTransaction())
+            Exception? failure = null;
+            try
             {
+                using var transaction = writer.BeginTransaction();
                 count.Transaction = record.Transaction = order.Transaction = transaction;
                 foreach (var write in batch)
                 {
@@ -115,10 +117,22 @@ internal sealed class FloorWriter : IDisposable
 
                 transaction.Commit();
             }
+            catch (SqliteException error)
+            {
+                // Its requests fail (a 500 wrk counts as an error) instead of waiting for good on a thread that died.
+                failure = error;
+            }
 
             foreach (var write in batch)
             {
-                write.Committed.SetResult();
+                if (failure is null)
+                {
+                    write.Committed.SetResult();
+                }
+                else
+                {
+                    write.Committed.SetException(failure);
+                }
             }
 
             batch.Clear();
