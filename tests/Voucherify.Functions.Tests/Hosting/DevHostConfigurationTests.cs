@@ -52,11 +52,17 @@ public sealed class DevHostConfigurationTests
                 ["--urls", "http://127.0.0.1:0", $"--Voucherify:SqlitePath={Path.Combine(folder.FullName, "store.db")}"],
                 outermost: host => host.Use(async (context, next) =>
                 {
-                    await next(context);
-                    lock (seen)
+                    // Noted as the answer starts, before the client can have it: after next, it could race the asserts.
+                    context.Response.OnStarting(() =>
                     {
-                        seen.Add((context.Request.Path.Value!, context.Response.StatusCode));
-                    }
+                        lock (seen)
+                        {
+                            seen.Add((context.Request.Path.Value!, context.Response.StatusCode));
+                        }
+
+                        return Task.CompletedTask;
+                    });
+                    await next(context);
                 }));
             await app.StartAsync();
             using var client = new HttpClient { BaseAddress = new Uri(app.Urls.Single()) };
