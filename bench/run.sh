@@ -55,6 +55,13 @@ io_stall_us() {
   if [ -r /proc/pressure/io ]; then awk '/^full/ { sub("total=", "", $5); print $5; found = 1 } END { if (!found) print 0 }' /proc/pressure/io; else echo 0; fi
 }
 
+# Read requests the store's block device served (0 where it cannot be found). The store fits in memory, so a read
+# means the kernel dropped a page the host still used; a WAL frame (4,096 + 24 bytes) never fills whole blocks, so a
+# commit that writes into a dropped block waits for it to be read first (fifteenth session: the stalls of hundreds of ms
+# on the bench VM, whose DAMON scheme pages out file pages it finds idle, were such reads).
+store_device=$(basename "$(df --output=source "$work" 2>/dev/null | tail -1)")
+disk_reads() { if [ -r "/sys/class/block/$store_device/stat" ]; then awk '{print $1}' "/sys/class/block/$store_device/stat"; else echo 0; fi; }
+
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 
 echo "Seeding: a campaign of $codes codes, an unlimited and a limited voucher"
@@ -109,12 +116,12 @@ run() { # name script
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$WRK_DIR/$script" "$base" >/dev/null 2>&1
   settle
   before=$(cpu_ticks)
-  local stalled; stalled=$(io_stall_us)
+  local stalled reads; stalled=$(io_stall_us); reads=$(disk_reads)
   result=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT')
-  stalled=$(( ($(io_stall_us) - stalled) / 1000 ))
+  stalled=$(( ($(io_stall_us) - stalled) / 1000 )); reads=$(( $(disk_reads) - reads ))
   settle
   local requests=${result##*requests=}
-  echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc) io_ms=$stalled" | sed "s/^RESULT/$name/"
+  echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc) io_ms=$stalled reads=$reads" | sed "s/^RESULT/$name/"
 }
 
 # Latency at half the maximum load: each connection waits PACE_MS after every answer, so the rate is about
@@ -129,9 +136,9 @@ half() { # name script full_rps
   probe=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d5s -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | rps_of)
   conns=$(echo "c = $conns * $target / $probe + 0.5; scale=0; c / 1" | bc -l); [ "$conns" -lt 2 ] && conns=2
   settle
-  local stalled line; stalled=$(io_stall_us)
+  local stalled reads line; stalled=$(io_stall_us); reads=$(disk_reads)
   line=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed "s/^RESULT/$name target=$target/")
-  echo "$line io_ms=$(( ($(io_stall_us) - stalled) / 1000 ))"
+  echo "$line io_ms=$(( ($(io_stall_us) - stalled) / 1000 )) reads=$(( $(disk_reads) - reads ))"
   settle
 }
 
@@ -172,17 +179,17 @@ if [ "${FLOOR:-1}" = 1 ]; then
 fi
 
 ceiling=$(awk '$1 ~ /^health/ { split($2, a, "="); if (a[2] + 0 > c + 0) c = a[2] } END { print c }' "$results")
-printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s %8s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms" "io stall"
+printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s %8s %6s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms" "io stall" reads
 awk -v ceiling="$ceiling" '{
   for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f %8d\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling, v["cpu_ms"], v["io_ms"]
+  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f %8d %6d\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling, v["cpu_ms"], v["io_ms"], v["reads"]
 }' "$results"
 if [ -s "$halves" ]; then
   printf '\nAt half the maximum load (wrk -t2, each connection waiting %d ms after every answer):\n' "$pace_ms"
-  printf '%-18s %10s %10s %9s %9s %9s %7s %8s\n' scenario "target/s" "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "io stall"
+  printf '%-18s %10s %10s %9s %9s %9s %7s %8s %6s\n' scenario "target/s" "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "io stall" reads
   awk '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-    printf "%-18s %10.0f %10.0f %9.2f %9.2f %9.2f %7d %8d\n", $1, v["target"], v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["io_ms"]
+    printf "%-18s %10.0f %10.0f %9.2f %9.2f %9.2f %7d %8d %6d\n", $1, v["target"], v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["io_ms"], v["reads"]
   }' "$halves"
 fi
 
@@ -191,4 +198,5 @@ echo "generation of $codes codes: ${generation}s"
 [ -n "${million:-}" ] && echo "generation of 1,000,000 codes: ${million}s"
 echo "peak host memory (VmHWM): $((peak / 1024)) MiB"
 echo "machine: $(nproc) cores, $(grep MemTotal /proc/meminfo | awk '{print int($2/1048576)}') GiB; wrk -t2 -c$connections -d${seconds}s after ${warmup}s of warm-up, on the same machine"
+echo "reads: read requests the store's device ($store_device) served during the run"
 echo "io stall: ms of the run in which every task of the machine waited for I/O (PSI full); DAMON reclaim: $(cat /sys/kernel/mm/damon/admin/kdamonds/*/state 2>/dev/null | sort -u | tr '\n' ' ' || true)"
