@@ -59,7 +59,7 @@ io_stall_us() {
 # means the kernel dropped a page the host still used; a WAL frame (4,096 + 24 bytes) never fills whole blocks, so a
 # commit that writes into a dropped block waits for it to be read first (fifteenth session: the stalls of hundreds of ms
 # on the bench VM, whose DAMON scheme pages out file pages it finds idle, were such reads).
-store_device=$(basename "$(df --output=source "$work" 2>/dev/null | tail -1)")
+store_device=$(basename "$(readlink -f "$(df --output=source "$work" 2>/dev/null | tail -1)")")
 disk_reads() { if [ -r "/sys/class/block/$store_device/stat" ]; then awk '{print $1}' "/sys/class/block/$store_device/stat"; else echo 0; fi; }
 
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
