@@ -61,6 +61,12 @@ io_stall_us() {
 # on the bench VM, whose DAMON scheme pages out file pages it finds idle, were such reads).
 store_device=$(basename "$(readlink -f "$(df --output=source "$work" 2>/dev/null | tail -1)")")
 disk_reads() { if [ -r "/sys/class/block/$store_device/stat" ]; then awk '{print $1}' "/sys/class/block/$store_device/stat"; else echo 0; fi; }
+# The machine's I/O counters before a measured run, and what the run added to them as the table's fields.
+io_marks() { echo "$(io_stall_us) $(disk_reads)"; }
+io_since() { # marks
+  local stalled reads; read -r stalled reads <<<"$1"
+  echo "io_ms=$(( ($(io_stall_us) - stalled) / 1000 )) reads=$(( $(disk_reads) - reads ))"
+}
 
 field() { grep -o "\"$1\":\"[^\"]*\"" | head -1 | cut -d'"' -f4; }
 
@@ -116,12 +122,12 @@ run() { # name script
   wrk -t2 -c"$connections" -d"${warmup}s" -s "$WRK_DIR/$script" "$base" >/dev/null 2>&1
   settle
   before=$(cpu_ticks)
-  local stalled reads; stalled=$(io_stall_us); reads=$(disk_reads)
+  local marks io; marks=$(io_marks)
   result=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT')
-  stalled=$(( ($(io_stall_us) - stalled) / 1000 )); reads=$(( $(disk_reads) - reads ))
+  io=$(io_since "$marks")
   settle
   local requests=${result##*requests=}
-  echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc) io_ms=$stalled reads=$reads" | sed "s/^RESULT/$name/"
+  echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc) $io" | sed "s/^RESULT/$name/"
 }
 
 # Latency at half the maximum load: each connection waits PACE_MS after every answer, so the rate is about
@@ -136,9 +142,9 @@ half() { # name script full_rps
   probe=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d5s -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | rps_of)
   conns=$(echo "c = $conns * $target / $probe + 0.5; scale=0; c / 1" | bc -l); [ "$conns" -lt 2 ] && conns=2
   settle
-  local stalled reads line; stalled=$(io_stall_us); reads=$(disk_reads)
+  local marks line; marks=$(io_marks)
   line=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d"${seconds}s" -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | sed "s/^RESULT/$name target=$target/")
-  echo "$line io_ms=$(( ($(io_stall_us) - stalled) / 1000 )) reads=$(( $(disk_reads) - reads ))"
+  echo "$line $(io_since "$marks")"
   settle
 }
 
