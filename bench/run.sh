@@ -8,6 +8,10 @@
 #   HALF=0 skips the runs at half the maximum load
 #   FLOOR=0 skips redeem-floor: the same store then served by bench/Voucherify.Floor, validate plus the least a
 #           redemption writes (see bench/README.md), the most any redeem could reach here
+#   SCENARIOS="redeem-limited ..." measures only the scenarios named (default: all)
+#   HALF_TARGET=1500 runs the half-load runs at that rate instead of half of what each scenario reached, so two builds
+#           or settings compared run at the same rate (bench/README.md, "Comparing two builds")
+#   HOST_ARGS="--Voucherify:ChangeFeed:PollInterval=01:00:00" extra arguments of the dev host (settings to compare)
 set -euo pipefail
 
 codes=${1:-100000}
@@ -35,7 +39,8 @@ start_host() { # project, then its extra arguments
   until curl -sf "$base/health" >/dev/null; do sleep 0.2; done
 }
 trap 'kill $host 2>/dev/null || true; rm -rf "$work"' EXIT
-start_host functions/Voucherify.DevHost
+# shellcheck disable=SC2086 # the arguments are split on purpose
+start_host functions/Voucherify.DevHost ${HOST_ARGS:-}
 
 cpu_ticks() { awk '{print $14 + $15}' "/proc/$host/stat"; }
 # Waits (up to 120 s) until the host has used under 5% of a core for a second: the change feed has caught up with
@@ -137,7 +142,7 @@ pace_ms=10
 rps_of() { sed 's/.*rps=\([0-9.]*\).*/\1/'; }
 half() { # name script full_rps
   local name=$1 script=$2 target probe
-  target=$(echo "$3 / 2" | bc)
+  target=${HALF_TARGET:-$(echo "$3 / 2" | bc)}
   local conns=$(( (target * pace_ms + 999) / 1000 )); [ "$conns" -lt 2 ] && conns=2
   probe=$(PACE_MS=$pace_ms wrk -t2 -c"$conns" -d5s -s "$WRK_DIR/$script" "$base" 2>&1 | grep '^RESULT' | rps_of)
   conns=$(echo "c = $conns * $target / $probe + 0.5; scale=0; c / 1" | bc -l); [ "$conns" -lt 2 ] && conns=2
@@ -152,6 +157,7 @@ results="$work/results.txt"
 halves="$work/halves.txt"
 : >"$halves"
 measure() { # name script, with CODE passed through
+  [ -z "${SCENARIOS:-}" ] || [[ " $SCENARIOS " == *" $1 "* ]] || return 0
   local line; line=$(run "$1" "$2"); echo "$line" >>"$results"
   if [ "${HALF:-1}" = 1 ] && [[ "$1" != health* ]]; then
     half "$1" "$2" "$(rps_of <<<"$line")" >>"$halves"
@@ -188,7 +194,7 @@ ceiling=$(awk '$1 ~ /^health/ { split($2, a, "="); if (a[2] + 0 > c + 0) c = a[2
 printf '\n%-18s %10s %9s %9s %9s %7s %9s %8s %8s %6s\n' scenario "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "x ceiling" "cpu ms" "io stall" reads
 awk -v ceiling="$ceiling" '{
   for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
-  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f %8d %6d\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["rps"] / ceiling, v["cpu_ms"], v["io_ms"], v["reads"]
+  printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f %8d %6d\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], (ceiling > 0 ? v["rps"] / ceiling : 0), v["cpu_ms"], v["io_ms"], v["reads"]
 }' "$results"
 if [ -s "$halves" ]; then
   printf '\nAt half the maximum load (wrk -t2, each connection waiting %d ms after every answer):\n' "$pace_ms"
