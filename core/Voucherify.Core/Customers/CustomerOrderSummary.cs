@@ -25,6 +25,8 @@ public static class CustomerOrderSummary
 
     private const string LastPath = "last_order";
 
+    private const string AppliedThroughPath = "orders_applied_through";
+
     /// <summary>The contract's summary.orders of a customer nothing has been counted for: no last_order_date.</summary>
     public static JsonObject Empty() => new()
     {
@@ -39,6 +41,19 @@ public static class CustomerOrderSummary
         (body[AppliedPath] as JsonArray ?? [])
             .Select(entry => OrderContribution.FromJson(entry!.AsObject(), customerId))
             .ToDictionary(entry => entry.OrderId, StringComparer.Ordinal);
+
+    /// <summary>The sequence of the last version applied, on a feed of every version in one order (0: none yet).</summary>
+    public static long AppliedThrough(JsonObject body) => body[AppliedThroughPath] is { } mark ? JsonNumber.Long(mark) : 0;
+
+    /// <summary>Records, on a feed of every version in one order, that every version up to the last one just applied was.</summary>
+    public static void MarkApplied(JsonObject body, IReadOnlyList<OrderContribution> applied)
+    {
+        if (applied.Count > 0)
+        {
+            body[AppliedThroughPath] = Math.Max(AppliedThrough(body), applied.Max(order => order.Sequence));
+            body.Remove(AppliedPath);
+        }
+    }
 
     public static OrderContribution? Last(JsonObject body, string customerId) =>
         body[LastPath] is JsonObject last ? OrderContribution.FromJson(last, customerId) : null;

@@ -11,11 +11,16 @@ namespace Voucherify.Core.Customers;
 /// is replaced by the new one in the running totals, so a change costs the same however many orders the customer
 /// has. A redelivered or older version changes nothing, and a feed that folds versions (Cosmos DB) still ends at the
 /// latest. Its own handler (and checkpoint) rather than part of <see cref="CustomerSummaryHandler"/>, so orders
-/// written before it existed are counted from the start of the feed.
+/// written before it existed are counted from the start of the feed. What the summary applied but its tallies may not
+/// show yet (a crash between the two writes) it knows from the last versions it applied, kept in the summary; on a feed
+/// of every version in one order (<see cref="ChangeFeedOrder"/>) from the last sequence it applied instead: every
+/// version of the batch at or below it was applied.
 /// </summary>
-public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchChangeHandler
+public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeedOrder? order = null) : IBatchChangeHandler
 {
     public const string HandlerName = "customer-order-summary";
+
+    private readonly bool inOrder = (order ?? ChangeFeedOrder.LatestVersions).EveryVersionInOneOrder;
 
     public string Name => HandlerName;
 
@@ -37,11 +42,11 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
             .Select(change => (Project: change.Key.ProjectId, Order: OrderContribution.Of(change)))
             .Where(item => item.Order is not null)
             .GroupBy(item => (item.Project, item.Order!.CustomerId), item => item.Order!)
-            .Select(customer => (customer.Key.Project, customer.Key.CustomerId, Orders: Latest(customer)));
+            .Select(customer => (customer.Key.Project, customer.Key.CustomerId, Versions: customer.ToList()));
         var tallies = new List<OrderTallyWrite>();
-        foreach (var (project, customerId, orders) in customers)
+        foreach (var (project, customerId, versions) in customers)
         {
-            tallies.AddRange(await ApplyCustomerAsync(project, customerId, orders, cancellationToken));
+            tallies.AddRange(await ApplyCustomerAsync(project, customerId, versions, cancellationToken));
         }
 
         await CustomerOrderTallies.WriteAsync(store, tallies, cancellationToken);
@@ -51,17 +56,22 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
         versions.GroupBy(order => order.OrderId, StringComparer.Ordinal).Select(order => order.MaxBy(version => version.Sequence)!).ToList();
 
     /// <returns>The tallies to write once the summary is written.</returns>
-    private async Task<List<OrderTallyWrite>> ApplyCustomerAsync(string project, string customerId, List<OrderContribution> orders, CancellationToken cancellationToken)
+    private async Task<List<OrderTallyWrite>> ApplyCustomerAsync(string project, string customerId, List<OrderContribution> versions, CancellationToken cancellationToken)
     {
         var tallies = new List<OrderTallyWrite>();
+        var orders = Latest(versions);
         await CustomerSummaryWriter.ApplyAsync(
             store,
             CustomerSummaryKeys.For(project, customerId),
-            () => CustomerSummaryDocument.New(customerId, customerId, null),
+            () => CustomerSummaryDocument.New(customerId, customerId, null, inOrder),
             async current =>
             {
                 var stored = await CustomerOrderTallies.ReadAsync(store, project, customerId, orders.Select(order => order.OrderId).ToList(), cancellationToken);
-                var (next, written) = await ApplyOrdersAsync(current, project, customerId, orders, stored, cancellationToken);
+                var through = CustomerOrderSummary.AppliedThrough(current);
+                var applied = inOrder
+                    ? Latest(versions.Where(version => version.Sequence <= through)).ToDictionary(version => version.OrderId, StringComparer.Ordinal)
+                    : CustomerOrderSummary.Applied(current, customerId);
+                var (next, written) = await ApplyOrdersAsync(current, project, customerId, orders, stored, applied, cancellationToken);
                 tallies = written;
                 return next;
             },
@@ -69,11 +79,17 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
         return tallies;
     }
 
+    /// <param name="applied">The versions the summary applied that the tallies may not show yet, by order id.</param>
     /// <returns>The next summary (null: nothing changed) and the tallies behind what it says.</returns>
     private async Task<(JsonObject? Summary, List<OrderTallyWrite> Tallies)> ApplyOrdersAsync(
-        JsonObject summary, string project, string customerId, List<OrderContribution> orders, Dictionary<string, OrderContribution> stored, CancellationToken cancellationToken)
+        JsonObject summary,
+        string project,
+        string customerId,
+        List<OrderContribution> orders,
+        Dictionary<string, OrderContribution> stored,
+        Dictionary<string, OrderContribution> applied,
+        CancellationToken cancellationToken)
     {
-        var applied = CustomerOrderSummary.Applied(summary, customerId);
         var appliedNow = new List<OrderContribution>();
         var findLast = false;
         foreach (var order in orders)
@@ -87,7 +103,14 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store) : IBatchCh
             }
         }
 
-        CustomerOrderSummary.Remember(summary, appliedNow);
+        if (inOrder)
+        {
+            CustomerOrderSummary.MarkApplied(summary, appliedNow);
+        }
+        else
+        {
+            CustomerOrderSummary.Remember(summary, appliedNow);
+        }
 
         if (findLast)
         {

@@ -4,24 +4,42 @@ using Voucherify.Core.Json;
 namespace Voucherify.Core.Customers;
 
 /// <summary>
-/// The stored summary: the contract's <c>summary</c> object as it will be served, the customer's ids, and the
-/// ids of the records most recently counted. Those ids are what makes counting idempotent: a redelivered
-/// record is found there and counted no second time. The list is bounded; redelivery only ever repeats the
-/// recent tail of the feed (what came after the last checkpoint), far fewer records per customer than kept.
+/// The stored summary: the contract's <c>summary</c> object as it will be served, the customer's ids, and what makes
+/// counting idempotent. On a feed of every version in one order that is the sequence of the last record counted
+/// (<c>counted_through</c>): a change at or below it was counted. Otherwise it is the ids of the records most recently
+/// counted: a redelivered record is found there and counted no second time. The list is bounded; redelivery only ever
+/// repeats the recent tail of the feed (what came after the last checkpoint), far fewer records per customer than kept.
 /// Orders change (status, amounts) so they are kept differently, see <see cref="CustomerOrderSummary"/>.
 /// </summary>
 public static class CustomerSummaryDocument
 {
     public const int RememberedRecords = 1000;
 
-    public static JsonObject New(string customerKey, string? customerId, string? sourceId) => new()
+    private const string CountedRecords = "counted_records";
+
+    private const string CountedThrough = "counted_through";
+
+    /// <param name="inOrder">Whether the feed delivers every version in one order (no list of counted ids then).</param>
+    public static JsonObject New(string customerKey, string? customerId, string? sourceId, bool inOrder = false)
     {
-        ["id"] = customerKey,
-        ["customer_id"] = customerId,
-        ["source_id"] = sourceId,
-        ["summary"] = EmptySummary(),
-        ["counted_records"] = new JsonArray(),
-    };
+        var summary = new JsonObject
+        {
+            ["id"] = customerKey,
+            ["customer_id"] = customerId,
+            ["source_id"] = sourceId,
+            ["summary"] = EmptySummary(),
+        };
+        if (inOrder)
+        {
+            summary[CountedThrough] = 0;
+        }
+        else
+        {
+            summary[CountedRecords] = new JsonArray();
+        }
+
+        return summary;
+    }
 
     /// <summary>The contract's summary of a customer nothing has been counted for yet.</summary>
     public static JsonObject EmptySummary() => new()
@@ -47,7 +65,7 @@ public static class CustomerSummaryDocument
     /// </summary>
     public static JsonObject? AddUncounted(JsonObject body, IEnumerable<RedemptionTally> tallies)
     {
-        var known = (body["counted_records"] as JsonArray ?? [])
+        var known = (body[CountedRecords] as JsonArray ?? [])
             .Select(node => node?.GetValue<string>())
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
@@ -57,8 +75,8 @@ public static class CustomerSummaryDocument
             return null;
         }
 
-        var counted = body["counted_records"] as JsonArray ?? [];
-        body["counted_records"] = counted;
+        var counted = body[CountedRecords] as JsonArray ?? [];
+        body[CountedRecords] = counted;
         foreach (var tally in uncounted)
         {
             Add(body, tally);
@@ -70,6 +88,32 @@ public static class CustomerSummaryDocument
             counted.RemoveRange(0, counted.Count - RememberedRecords);
         }
 
+        return body;
+    }
+
+    /// <summary>
+    /// Adds to <paramref name="body"/> every tally whose change comes after the last one counted, and moves that mark to
+    /// the last of them; null, with the body unchanged, when there is none. For a feed of every version in one order:
+    /// all its changes up to the mark were counted, since each summary write counts a customer's changes of a batch.
+    /// </summary>
+    public static JsonObject? AddAfterCounted(JsonObject body, IEnumerable<(RedemptionTally Tally, long Sequence)> tallies)
+    {
+        var through = body[CountedThrough] is { } mark ? JsonNumber.Long(mark) : 0;
+        var uncounted = tallies.Where(item => item.Sequence > through).ToList();
+        if (uncounted.Count == 0)
+        {
+            return null;
+        }
+
+        foreach (var (tally, _) in uncounted)
+        {
+            Add(body, tally);
+        }
+
+        body[CountedThrough] = uncounted.Max(item => item.Sequence);
+
+        // A summary written before its store said the feed is in order drops the ids it no longer reads.
+        body.Remove(CountedRecords);
         return body;
     }
 

@@ -21,6 +21,7 @@ public static class CosmosServiceCollectionExtensions
         services.AddSingleton(options);
         services.AddSingleton(provider => new CosmosDocumentStore(options, provider.GetService<TimeProvider>() ?? TimeProvider.System));
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<CosmosDocumentStore>());
+        services.AddSingleton(ChangeFeedOrder.LatestVersions);
         services.AddSingleton<IChangeFeedProcessor>(provider => new CosmosChangeFeedProcessor(
             provider.GetRequiredService<CosmosDocumentStore>(),
             provider.GetServices<IChangeHandler>(),

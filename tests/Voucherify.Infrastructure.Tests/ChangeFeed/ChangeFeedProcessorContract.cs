@@ -99,7 +99,7 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
         await feed.CreateAsync(Project, "redemption", "rr_x", Record("rr_x", "redemption_rollback", "SUCCESS", "cust_0"));
         await feed.Store.PatchAsync(new DocumentKey(Project, "redemption", "r_00", "r_00"), [PatchOperation.Set("status", "ROLLED_BACK")]);
 
-        var summary = new TapHandler(new CustomerSummaryHandler(feed.Store));
+        var summary = new TapHandler(new CustomerSummaryHandler(feed.Store, feed.Order));
         var audit = new TapHandler(new AuditTrailHandler(feed.Store));
         await using (var processor = feed.Processor(summary, audit))
         {
@@ -244,7 +244,7 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
         var recorder = new RecordingHandler("recorder", "redemption", feed.Clock);
         var held = new TaskCompletionSource();
         recorder.HoldOn["r_30"] = held;
-        await using (var processor = feed.Processor(recorder, new CustomerSummaryHandler(feed.Store)))
+        await using (var processor = feed.Processor(recorder, new CustomerSummaryHandler(feed.Store, feed.Order)))
         {
             await processor.StartAsync(CancellationToken.None);
             await feed.UntilAsync(() => recorder.Attempts.Any(a => a.Key.Id == "r_30"));
@@ -255,7 +255,7 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
         await feed.ReopenAsync();
 
         var resumed = new RecordingHandler("recorder", "redemption", feed.Clock);
-        await using (var processor = feed.Processor(resumed, new CustomerSummaryHandler(feed.Store)))
+        await using (var processor = feed.Processor(resumed, new CustomerSummaryHandler(feed.Store, feed.Order)))
         {
             await processor.StartAsync(CancellationToken.None);
             await feed.UntilAsync(async () => resumed.Delivered.Any(c => c.Key.Id == "r_59") && await TotalRedeemedAsync(5) == 60);

@@ -21,6 +21,9 @@ public abstract class FeedFixture : IAsyncDisposable
 
     public abstract ChangeFeedOptions Options { get; }
 
+    /// <summary>What the store's feed promises, as its registration tells the summary handlers.</summary>
+    public ChangeFeedOrder Order => KeepsEveryVersion ? ChangeFeedOrder.EveryVersion : ChangeFeedOrder.LatestVersions;
+
     public ParkedChanges Parked => new(Store, Clock);
 
     public FaultLog Faults { get; } = new();
