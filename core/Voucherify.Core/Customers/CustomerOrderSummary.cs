@@ -43,7 +43,7 @@ public static class CustomerOrderSummary
             .ToDictionary(entry => entry.OrderId, StringComparer.Ordinal);
 
     /// <summary>The sequence of the last version applied, on a feed of every version in one order (0: none yet).</summary>
-    public static long AppliedThrough(JsonObject body) => body[AppliedThroughPath] is { } mark ? JsonNumber.Long(mark) : 0;
+    public static long AppliedThrough(JsonObject body) => JsonNumber.LongOrZero(body[AppliedThroughPath]);
 
     /// <summary>Records, on a feed of every version in one order, that every version up to the last one just applied was.</summary>
     public static void MarkApplied(JsonObject body, IReadOnlyList<OrderContribution> applied)
@@ -126,7 +126,7 @@ public static class CustomerOrderSummary
 
     private static long Add(JsonObject node, string name, long delta)
     {
-        var value = checked((node[name] is { } current ? JsonNumber.Long(current) : 0) + delta);
+        var value = checked(JsonNumber.LongOrZero(node[name]) + delta);
         node[name] = value;
         return value;
     }

@@ -98,7 +98,7 @@ public static class CustomerSummaryDocument
     /// </summary>
     public static JsonObject? AddAfterCounted(JsonObject body, IEnumerable<(RedemptionTally Tally, long Sequence)> tallies)
     {
-        var through = body[CountedThrough] is { } mark ? JsonNumber.Long(mark) : 0;
+        var through = JsonNumber.LongOrZero(body[CountedThrough]);
         var uncounted = tallies.Where(item => item.Sequence > through).ToList();
         if (uncounted.Count == 0)
         {
@@ -134,5 +134,5 @@ public static class CustomerSummaryDocument
     }
 
     private static void Increment(JsonObject node, string name, long delta) =>
-        node[name] = checked((node[name] is { } value ? JsonNumber.Long(value) : 0) + delta);
+        node[name] = checked(JsonNumber.LongOrZero(node[name]) + delta);
 }

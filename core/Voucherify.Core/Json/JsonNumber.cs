@@ -18,6 +18,9 @@ public static class JsonNumber
         _ => node.Deserialize<long>(),
     };
 
+    /// <summary>A count or mark the document may not hold yet: absent reads as 0.</summary>
+    public static long LongOrZero(JsonNode? node) => node is null ? 0 : Long(node);
+
     public static bool Bool(JsonNode node) =>
         node is JsonValue value && value.TryGetValue<bool>(out var flag) ? flag : node.Deserialize<bool>();
 }
