@@ -7,20 +7,21 @@ namespace Voucherify.Core.Customers;
 
 /// <summary>
 /// Keeps <c>summary.orders</c> of every customer an order names, counting each order by its latest version: the
-/// order's previous contribution (the later of its tally document and its entry in the summary's applied versions)
-/// is replaced by the new one in the running totals, so a change costs the same however many orders the customer
-/// has. A redelivered or older version changes nothing, and a feed that folds versions (Cosmos DB) still ends at the
-/// latest. Its own handler (and checkpoint) rather than part of <see cref="CustomerSummaryHandler"/>, so orders
-/// written before it existed are counted from the start of the feed. What the summary applied but its tallies may not
-/// show yet (a crash between the two writes) it knows from the last versions it applied, kept in the summary; on a feed
-/// of every version in one order (<see cref="ChangeFeedOrder"/>) from the last sequence it applied instead: every
-/// version of the batch at or below it was applied.
+/// order's previous contribution is replaced by the new one in the running totals, so a change costs the same however
+/// many orders the customer has. A redelivered or older version changes nothing, and a feed that folds versions
+/// (Cosmos DB) still ends at the latest. Its own handler (and checkpoint) rather than part of
+/// <see cref="CustomerSummaryHandler"/>, so orders written before it existed are counted from the start of the feed.
+/// Where the previous contribution comes from depends on the feed (<see cref="ChangeFeedOrder"/>). On a feed of every
+/// version in one order whose log keeps them (SQLite), the summary keeps the last sequence it applied, and what it holds
+/// for an order is what the order's version before the first one not applied yet adds: the batch's own, else the log's.
+/// Otherwise a tally document per order keeps the version applied, and the summary the last versions it applied (a
+/// crash between the two writes leaves the tally behind).
 /// </summary>
 public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeedOrder? order = null) : IBatchChangeHandler
 {
     public const string HandlerName = "customer-order-summary";
 
-    private readonly bool inOrder = (order ?? ChangeFeedOrder.LatestVersions).EveryVersionInOneOrder;
+    private readonly IVersionLog? log = (order ?? ChangeFeedOrder.LatestVersions).Log;
 
     public string Name => HandlerName;
 
@@ -29,48 +30,134 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
     public Task HandleAsync(DocumentChange change, CancellationToken cancellationToken) => HandleBatchAsync([change], cancellationToken);
 
     /// <summary>
-    /// Per customer in the batch one summary read and write (plus a tally query, and one more query when the last
-    /// order stopped counting); then the tallies of the orders whose contribution changed, new ones in one batch.
-    /// Tallies are written after the summary: a crash in between leaves the applied versions in the summary, which
-    /// the redelivered changes find, so they count nothing twice and write the missing tallies.
+    /// Per customer in the batch one summary read and write. In order, nothing more unless an order's version before the
+    /// batch is needed (a read of the log) or the last order stopped counting (a query of the customer's orders). By id,
+    /// plus a tally query, one more query when the last order stopped counting, then the tallies of the orders whose
+    /// contribution changed, new ones in one batch; tallies are written after the summary, and the applied versions the
+    /// summary keeps are how the redelivered changes after a crash in between count nothing twice and write them.
     /// </summary>
     public async Task HandleBatchAsync(IReadOnlyList<DocumentChange> changes, CancellationToken cancellationToken)
     {
-        // A deleted order keeps its contribution, as deleted redemption records keep theirs. Of an order's versions
-        // in the batch only the latest matters.
+        // A deleted order keeps its contribution, as deleted redemption records keep theirs.
         var customers = changes
-            .Select(change => (Project: change.Key.ProjectId, Order: OrderContribution.Of(change)))
+            .Select(change => (Change: change, Order: OrderContribution.Of(change)))
             .Where(item => item.Order is not null)
-            .GroupBy(item => (item.Project, item.Order!.CustomerId), item => item.Order!)
-            .Select(customer => (customer.Key.Project, customer.Key.CustomerId, Versions: customer.ToList()));
+            .GroupBy(item => (item.Change.Key.ProjectId, item.Order!.CustomerId), item => new OrderVersion(item.Change, item.Order!))
+            .Select(customer => (Project: customer.Key.ProjectId, customer.Key.CustomerId, Versions: customer.ToList()));
+        if (log is not null)
+        {
+            foreach (var (project, customerId, versions) in customers)
+            {
+                await ApplyInOrderAsync(log, project, customerId, versions, cancellationToken);
+            }
+
+            return;
+        }
+
         var tallies = new List<OrderTallyWrite>();
         foreach (var (project, customerId, versions) in customers)
         {
-            tallies.AddRange(await ApplyCustomerAsync(project, customerId, versions, cancellationToken));
+            tallies.AddRange(await ApplyCustomerAsync(project, customerId, versions.Select(version => version.Order).ToList(), cancellationToken));
         }
 
         await CustomerOrderTallies.WriteAsync(store, tallies, cancellationToken);
     }
 
-    private static List<OrderContribution> Latest(IEnumerable<OrderContribution> versions) =>
-        versions.GroupBy(order => order.OrderId, StringComparer.Ordinal).Select(order => order.MaxBy(version => version.Sequence)!).ToList();
+    private async Task ApplyInOrderAsync(IVersionLog versionLog, string project, string customerId, List<OrderVersion> versions, CancellationToken cancellationToken)
+    {
+        var orders = versions.GroupBy(version => version.Order.OrderId, StringComparer.Ordinal).Select(order => order.OrderBy(version => version.Order.Sequence).ToList()).ToList();
+        await CustomerSummaryWriter.ApplyAsync(
+            store,
+            CustomerSummaryKeys.For(project, customerId),
+            () => CustomerSummaryDocument.New(customerId, customerId, null, inOrder: true),
+            async current =>
+            {
+                var through = CustomerOrderSummary.AppliedThrough(current);
+                var changed = await Task.WhenAll(orders
+                    .Where(order => order[^1].Order.Sequence > through)
+                    .Select(order => ChangeInOrderAsync(versionLog, customerId, order, through, cancellationToken)));
+                var appliedNow = new List<OrderContribution>();
+                var findLast = false;
+                foreach (var (previous, next) in changed.Where(change => !change.Next.AddsTheSameAs(change.Previous)))
+                {
+                    findLast |= CustomerOrderSummary.Apply(current, previous, next);
+                    appliedNow.Add(next);
+                }
+
+                if (appliedNow.Count == 0)
+                {
+                    return null;
+                }
+
+                CustomerOrderSummary.MarkApplied(current, appliedNow);
+                if (findLast)
+                {
+                    CustomerOrderSummary.SetLast(current, await LastCountingOrderAsync(project, customerId, cancellationToken));
+                }
+
+                return current;
+            },
+            cancellationToken);
+    }
+
+    /// <summary>
+    /// What the summary holds for the order (<paramref name="versions"/>: its versions in the batch, in order, the last
+    /// one not applied yet) and what its latest version adds. Every version at or below <paramref name="through"/> was
+    /// applied, and every one before the batch was (the batch starts at the checkpoint), so the summary holds the version
+    /// before the first one not applied: the batch's, else the last one the log has that names this customer. An order's
+    /// creation has none before it (the service never deletes orders; one deleted and created again would count anew,
+    /// beside the contribution a deleted order keeps).
+    /// </summary>
+    private static async Task<(OrderContribution? Previous, OrderContribution Next)> ChangeInOrderAsync(
+        IVersionLog versionLog, string customerId, List<OrderVersion> versions, long through, CancellationToken cancellationToken)
+    {
+        var next = versions[^1].Order;
+        var firstPending = versions.First(version => version.Order.Sequence > through);
+        if (versions.LastOrDefault(version => version.Order.Sequence <= through) is { } applied)
+        {
+            return (applied.Order, next);
+        }
+
+        if (firstPending.Change.Change == ChangeKind.Created)
+        {
+            return (null, next);
+        }
+
+        var before = await versionLog.VersionsBeforeAsync(firstPending.Change.Key, firstPending.Order.Sequence, cancellationToken);
+        return (before.Select(OrderContribution.Of).FirstOrDefault(version => version?.CustomerId == customerId), next);
+    }
+
+    /// <summary>
+    /// The customer's counting order created last, from the orders themselves (ordered by creation in the store's index of
+    /// a customer's documents): on a feed in order no tally keeps what was applied. An order may be ahead of what the
+    /// feed applied so far; its later versions, applied in turn, bring the summary to the same place.
+    /// </summary>
+    private async Task<OrderContribution?> LastCountingOrderAsync(string project, string customerId, CancellationToken cancellationToken)
+    {
+        var query = new DocumentQuery(project, OrderKeys.Kind)
+        {
+            Where = [Condition.Eq("customer_id", customerId), Condition.In("status", [OrderStatuses.Paid, OrderStatuses.Fulfilled])],
+            Descending = true,
+            PageSize = 1,
+        };
+        var page = await store.QueryAsync(query, cancellationToken);
+        return page.Items.Select(OrderContribution.Of).FirstOrDefault();
+    }
 
     /// <returns>The tallies to write once the summary is written.</returns>
     private async Task<List<OrderTallyWrite>> ApplyCustomerAsync(string project, string customerId, List<OrderContribution> versions, CancellationToken cancellationToken)
     {
+        // Of an order's versions in the batch only the latest matters.
         var tallies = new List<OrderTallyWrite>();
-        var orders = Latest(versions);
+        var orders = versions.GroupBy(order => order.OrderId, StringComparer.Ordinal).Select(order => order.MaxBy(version => version.Sequence)!).ToList();
         await CustomerSummaryWriter.ApplyAsync(
             store,
             CustomerSummaryKeys.For(project, customerId),
-            () => CustomerSummaryDocument.New(customerId, customerId, null, inOrder),
+            () => CustomerSummaryDocument.New(customerId, customerId, null, inOrder: false),
             async current =>
             {
                 var stored = await CustomerOrderTallies.ReadAsync(store, project, customerId, orders.Select(order => order.OrderId).ToList(), cancellationToken);
-                var through = CustomerOrderSummary.AppliedThrough(current);
-                var applied = inOrder
-                    ? Latest(versions.Where(version => version.Sequence <= through)).ToDictionary(version => version.OrderId, StringComparer.Ordinal)
-                    : CustomerOrderSummary.Applied(current, customerId);
+                var applied = CustomerOrderSummary.Applied(current, customerId);
                 var (next, written) = await ApplyOrdersAsync(current, project, customerId, orders, stored, applied, cancellationToken);
                 tallies = written;
                 return next;
@@ -103,15 +190,7 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
             }
         }
 
-        if (inOrder)
-        {
-            CustomerOrderSummary.MarkApplied(summary, appliedNow);
-        }
-        else
-        {
-            CustomerOrderSummary.Remember(summary, appliedNow);
-        }
-
+        CustomerOrderSummary.Remember(summary, appliedNow);
         if (findLast)
         {
             var last = await CustomerOrderTallies.LastCountingAsync(store, project, customerId, applied, cancellationToken);

@@ -22,15 +22,20 @@ public sealed record OrderContribution(string OrderId, string CustomerId, long S
     public const string CountsPath = "counts";
 
     /// <returns>Null for a deletion or an order that names no customer (there is no summary to keep).</returns>
-    public static OrderContribution? Of(DocumentChange change)
+    public static OrderContribution? Of(DocumentChange change) => Of(change.Key.Id, change.Body, change.Sequence);
+
+    /// <summary>What a stored order adds now; its place in the feed is not known, so its sequence is 0.</summary>
+    public static OrderContribution? Of(StoredDocument order) => Of(order.Key.Id, order.Body, sequence: 0);
+
+    private static OrderContribution? Of(string orderId, JsonObject? order, long sequence)
     {
-        if (change.Body is not { } order || JsonText.Of(order, "customer_id") is not { } customerId)
+        if (order is null || JsonText.Of(order, "customer_id") is not { } customerId)
         {
             return null;
         }
 
         var counts = JsonText.Of(order, "status") is OrderStatuses.Paid or OrderStatuses.Fulfilled;
-        return new OrderContribution(change.Key.Id, customerId, change.Sequence, counts, counts ? AmountOf(order) : 0, JsonText.Of(order, "created_at"));
+        return new OrderContribution(orderId, customerId, sequence, counts, counts ? AmountOf(order) : 0, JsonText.Of(order, "created_at"));
     }
 
     /// <summary>Reads back what <see cref="ToJson"/> wrote (a tally document or an entry of the summary).</summary>

@@ -479,6 +479,26 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>One document's logged changes before <paramref name="sequence"/>, newest first (an index walk on <c>changes_by_object</c>).</summary>
+    internal async Task<IReadOnlyList<DocumentChange>> ReadVersionsBeforeAsync(DocumentKey key, long sequence, CancellationToken cancellationToken) =>
+        await ReadAsync(
+            async session =>
+            {
+                var command = session.Command("""
+                    SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
+                    FROM changes
+                    WHERE project_id = @project AND id = @id AND sequence < @before AND kind = @kind AND partition_key = @partition
+                    ORDER BY sequence DESC
+                    """);
+                command.Parameters.AddWithValue("@project", key.ProjectId);
+                command.Parameters.AddWithValue("@id", key.Id);
+                command.Parameters.AddWithValue("@before", sequence);
+                command.Parameters.AddWithValue("@kind", key.Kind);
+                command.Parameters.AddWithValue("@partition", key.PartitionKey);
+                return (IReadOnlyList<DocumentChange>)(await ReadChangeRowsAsync(command, wanted: null, cancellationToken).ConfigureAwait(false)).Changes;
+            },
+            cancellationToken).ConfigureAwait(false);
+
     /// <returns>The wanted changes (all without <paramref name="wanted"/>), how many rows were read, the last row's sequence.</returns>
     private static async Task<(List<DocumentChange> Changes, int Scanned, long? Last)> ReadChangeRowsAsync(
         SqliteCommand command, Func<DocumentKey, bool>? wanted, CancellationToken cancellationToken)

@@ -23,6 +23,13 @@ public sealed class MemoryDocumentStore : IDocumentStore
 
     public IEnumerable<StoredDocument> All(string kind) => documents.Values.Where(document => document.Key.Kind == kind);
 
+    /// <summary>
+    /// Holds <paramref name="body"/> as the document another writer left (a test's order), with the body's own
+    /// created_at: not a write of the code under test, so neither counted nor passed to <see cref="BeforeWrite"/>.
+    /// </summary>
+    public void Put(DocumentKey key, JsonObject body) =>
+        documents[key] = Copy(new StoredDocument(key, body.DeepClone().AsObject(), $"etag-{++etags}", DocumentTimestamps.Parse(body[DocumentTimestamps.CreatedAtPath]!.GetValue<string>()), now));
+
     public Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default) =>
         Task.FromResult(documents.TryGetValue(key, out var document) ? Copy(document) : null);
 

@@ -15,7 +15,7 @@ public sealed class RedemptionSummaryInOrderTests
     [Fact]
     public async Task A_record_counts_at_its_creation_once_however_often_it_comes_and_its_later_versions_count_nothing()
     {
-        var handler = new CustomerSummaryHandler(store, ChangeFeedOrder.EveryVersion);
+        var handler = new CustomerSummaryHandler(store, ChangeFeedOrder.EveryVersion(new MemoryVersionLog()));
         List<DocumentChange> batch =
         [
             Change(1, "r_1", ChangeKind.Created, "SUCCESS"),

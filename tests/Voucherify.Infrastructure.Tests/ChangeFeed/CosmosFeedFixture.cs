@@ -24,7 +24,7 @@ public sealed class CosmosFeedFixture : FeedFixture
 
     public override IDocumentStore Store => store;
 
-    public override bool KeepsEveryVersion => false;
+    public override ChangeFeedOrder Order => ChangeFeedOrder.LatestVersions;
 
     // The SDK waits in real time between reads of a caught-up feed; short so tests do not idle.
     public override ChangeFeedOptions Options { get; } = OptionsWith(TimeSpan.FromMilliseconds(100));

@@ -17,12 +17,12 @@ public abstract class FeedFixture : IAsyncDisposable
     /// Whether every version of a document reaches handlers (SQLite's log), or only the latest at the time the feed
     /// is read (Cosmos DB's latest-version change feed collapses versions written between two reads).
     /// </summary>
-    public abstract bool KeepsEveryVersion { get; }
+    public bool KeepsEveryVersion => Order.EveryVersionInOneOrder;
 
     public abstract ChangeFeedOptions Options { get; }
 
     /// <summary>What the store's feed promises, as its registration tells the summary handlers.</summary>
-    public ChangeFeedOrder Order => KeepsEveryVersion ? ChangeFeedOrder.EveryVersion : ChangeFeedOrder.LatestVersions;
+    public abstract ChangeFeedOrder Order { get; }
 
     public ParkedChanges Parked => new(Store, Clock);
 

@@ -18,7 +18,7 @@ public sealed class SqliteFeedFixture : FeedFixture
 
     public override IDocumentStore Store => store;
 
-    public override bool KeepsEveryVersion => true;
+    public override ChangeFeedOrder Order => ChangeFeedOrder.EveryVersion(new SqliteVersionLog(store));
 
     public override ChangeFeedOptions Options { get; } = OptionsWith(TimeSpan.FromSeconds(1));
 
