@@ -6,10 +6,11 @@ namespace Voucherify.Core.Customers;
 /// <summary>
 /// <c>summary.orders</c> as running totals inside the customer summary document, changed by the difference between an
 /// order's previous and new contribution, so a change costs the same however many orders the customer has. Beside
-/// the contract's fields the document keeps <c>last_order</c> (the counting order created last) and
-/// <c>applied_orders</c>: the last <see cref="RememberedOrders"/> versions applied, one per order, written in the same
-/// etag-guarded write as the totals. Per-order state lives in tally documents (<see cref="CustomerOrderTallyKeys"/>),
-/// written after the summary; an entry here covers a tally write lost to a crash until the change comes again.
+/// the contract's fields the document keeps <c>last_order</c> (the counting order created last) and what the handler
+/// applied: on a feed of every version in one order the last sequence (<c>orders_applied_through</c>); otherwise
+/// <c>applied_orders</c>, the last <see cref="RememberedOrders"/> versions applied, one per order, written in the same
+/// etag-guarded write as the totals, beside tally documents (<see cref="CustomerOrderTallyKeys"/>) written after the
+/// summary; an entry here covers a tally write lost to a crash until the change comes again.
 /// </summary>
 public static class CustomerOrderSummary
 {

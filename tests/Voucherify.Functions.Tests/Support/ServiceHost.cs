@@ -55,7 +55,7 @@ public sealed class ServiceHost : IAsyncDisposable
     /// Whether change handlers see every version of a document (SQLite's change log) or, on Cosmos DB's latest-version
     /// change feed, possibly only the latest of writes made between two reads of the feed.
     /// </summary>
-    public bool FeedKeepsEveryVersion => Service<Voucherify.Core.Storage.IDocumentStore>() is not Voucherify.Infrastructure.Cosmos.CosmosDocumentStore;
+    public bool FeedKeepsEveryVersion => Service<Voucherify.Core.ChangeFeed.ChangeFeedOrder>().EveryVersionInOneOrder;
 
     public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null)
     {

@@ -273,6 +273,75 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task Order_summaries_across_batches_a_restart_and_a_redelivery_from_the_start_count_each_order_by_its_latest_state()
+    {
+        // 20 PAID orders of two customers, created in one instant (the last order is then the greatest id).
+        for (var i = 0; i < 20; i++)
+        {
+            await feed.CreateAsync(Project, "order", $"o_{i:00}", new JsonObject { ["status"] = "PAID", ["amount"] = 100 * (i + 1), ["customer_id"] = $"cust_{i % 2}" });
+        }
+
+        var summary = new TapHandler(new CustomerOrderSummaryHandler(feed.Store, feed.Order));
+        await using (var processor = feed.Processor(summary))
+        {
+            await processor.StartAsync(CancellationToken.None);
+            await feed.UntilAsync(async () => (await OrdersAsync("cust_0"))?["total_count"]?.GetValue<long>() == 10 && (await OrdersAsync("cust_1"))?["total_count"]?.GetValue<long>() == 10);
+            await feed.SettleAsync();
+            await processor.StopAsync(CancellationToken.None);
+        }
+
+        // Later versions of orders counted in earlier batches: both customers' last orders and two more are canceled, one
+        // is discounted. On SQLite each takes out what the order's version in the log added.
+        foreach (var id in new[] { "o_00", "o_03", "o_18", "o_19" })
+        {
+            await feed.Store.PatchAsync(new DocumentKey(Project, "order", id, id), [PatchOperation.Set("status", "CANCELED")]);
+        }
+
+        await feed.Store.PatchAsync(new DocumentKey(Project, "order", "o_04", "o_04"), [PatchOperation.Set("total_amount", 50)]);
+        await feed.ReopenAsync();
+        summary = new TapHandler(new CustomerOrderSummaryHandler(feed.Store, feed.Order));
+        await using (var processor = feed.Processor(summary))
+        {
+            await processor.StartAsync(CancellationToken.None);
+            await feed.UntilAsync(async () => (await OrdersAsync("cust_0"))?["total_amount"]?.GetValue<long>() == Expected(0).Total && (await OrdersAsync("cust_1"))?["total_count"]?.GetValue<long>() == 8);
+            await feed.SettleAsync();
+            await processor.StopAsync(CancellationToken.None);
+        }
+
+        await AssertOrderSummariesAsync();
+
+        // Everything again from the start of the feed: nothing changes.
+        await feed.ForgetProgressAsync(CustomerOrderSummaryHandler.HandlerName);
+        var again = new TapHandler(summary.Inner);
+        await using (var processor = feed.Processor(again))
+        {
+            await processor.StartAsync(CancellationToken.None);
+            await feed.UntilAsync(() => Enumerable.Range(0, 20).All(i => again.Delivered.Any(c => c.Key.Id == $"o_{i:00}")) && Saw(again, "o_04") && again.Delivered.Any(c => c.Key.Id == "o_19" && c.Body?["status"]?.GetValue<string>() == "CANCELED"));
+            await feed.SettleAsync();
+            await processor.StopAsync(CancellationToken.None);
+        }
+
+        await AssertOrderSummariesAsync();
+
+        async Task AssertOrderSummariesAsync()
+        {
+            for (var c = 0; c < 2; c++)
+            {
+                var orders = (await OrdersAsync($"cust_{c}"))!;
+                var (total, count, last) = Expected(c);
+                Assert.Equal((total, count, total / count, last), (orders["total_amount"]!.GetValue<long>(), orders["total_count"]!.GetValue<long>(), orders["average_amount"]!.GetValue<long>(), orders["last_order_amount"]!.GetValue<long>()));
+            }
+        }
+
+        // The orders' latest state: o_00, o_03, o_18 and o_19 canceled, o_04 paying 50.
+        static (long Total, long Count, long Last) Expected(int customer)
+        {
+            var counting = Enumerable.Range(0, 20).Where(i => i % 2 == customer && i is not (0 or 3 or 18 or 19)).ToList();
+            return (counting.Sum(i => i == 4 ? 50 : 100L * (i + 1)), counting.Count, counting.Max() == 4 ? 50 : 100L * (counting.Max() + 1));
+        }
+    }
+
     private static string Id(int i) => $"r_{i:00}";
 
     private static bool CaughtUp(RecordingHandler handler)
@@ -306,6 +375,9 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
 
     private async Task<JsonObject> SummaryAsync(string customer) =>
         (await feed.Store.GetAsync(CustomerSummaryKeys.For(Project, customer)))!.Body["summary"]!["redemptions"]!.AsObject();
+
+    private async Task<JsonObject?> OrdersAsync(string customer) =>
+        (await feed.Store.GetAsync(CustomerSummaryKeys.For(Project, customer)))?.Body["summary"]!["orders"]!.AsObject();
 
     private async Task<long> TotalRedeemedAsync(int customers)
     {
