@@ -45,6 +45,10 @@ public sealed class ParkedChanges(IDocumentStore store, TimeProvider clock)
         return parked;
     }
 
+    /// <summary>Whether <paramref name="change"/> was parked for <paramref name="handler"/>: it took no effect there.</summary>
+    public static async Task<bool> HoldsAsync(IDocumentStore store, string handler, DocumentChange change, CancellationToken cancellationToken) =>
+        await store.GetAsync(ChangeFeedKeys.Parked(handler, IdOf(handler, change)), cancellationToken) is not null;
+
     public async Task<IReadOnlyList<ParkedChange>> ListAsync(string handler, CancellationToken cancellationToken)
     {
         var query = new DocumentQuery(ChangeFeedKeys.SystemProjectId, ChangeFeedKeys.ParkedKind) { PartitionKey = handler, OrderBy = "sequence" };

@@ -103,28 +103,40 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
     /// <summary>
     /// What the summary holds for the order (<paramref name="versions"/>: its versions in the batch, in order, the last
     /// one not applied yet) and what its latest version adds. Every version at or below <paramref name="through"/> was
-    /// applied, and every one before the batch was (the batch starts at the checkpoint), so the summary holds the version
-    /// before the first one not applied: the batch's, else the last one the log has that names this customer. An order's
-    /// creation has none before it (the service never deletes orders; one deleted and created again would count anew,
-    /// beside the contribution a deleted order keeps).
+    /// applied, and every one before the batch was (the batch starts at the checkpoint), except those the feed parked
+    /// for this handler, so the summary holds the last version before the first one not applied that names this
+    /// customer and was not parked: the batch's, else the log's. An order's creation has none before it (the service
+    /// never deletes orders; one deleted and created again would count anew, beside the contribution a deleted order
+    /// keeps).
     /// </summary>
-    private static async Task<(OrderContribution? Previous, OrderContribution Next)> ChangeInOrderAsync(
+    private async Task<(OrderContribution? Previous, OrderContribution Next)> ChangeInOrderAsync(
         IVersionLog versionLog, string customerId, List<OrderVersion> versions, long through, CancellationToken cancellationToken)
     {
         var next = versions[^1].Order;
-        var firstPending = versions.First(version => version.Order.Sequence > through);
-        if (versions.LastOrDefault(version => version.Order.Sequence <= through) is { } applied)
+        foreach (var applied in versions.Where(version => version.Order.Sequence <= through).Reverse())
         {
-            return (applied.Order, next);
+            if (!await ParkedChanges.HoldsAsync(store, HandlerName, applied.Change, cancellationToken))
+            {
+                return (applied.Order, next);
+            }
         }
 
-        if (firstPending.Change.Change == ChangeKind.Created)
+        var first = versions[0];
+        if (first.Change.Change == ChangeKind.Created)
         {
             return (null, next);
         }
 
-        var before = await versionLog.VersionsBeforeAsync(firstPending.Change.Key, firstPending.Order.Sequence, cancellationToken);
-        return (before.Select(OrderContribution.Of).FirstOrDefault(version => version?.CustomerId == customerId), next);
+        foreach (var earlier in await versionLog.VersionsBeforeAsync(first.Change.Key, first.Order.Sequence, cancellationToken))
+        {
+            if (OrderContribution.Of(earlier) is { } contribution && contribution.CustomerId == customerId
+                && !await ParkedChanges.HoldsAsync(store, HandlerName, earlier, cancellationToken))
+            {
+                return (contribution, next);
+            }
+        }
+
+        return (null, next);
     }
 
     /// <summary>

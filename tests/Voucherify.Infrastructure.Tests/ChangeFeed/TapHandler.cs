@@ -14,6 +14,9 @@ public sealed class TapHandler(IChangeHandler inner) : IBatchChangeHandler
 
     public ConcurrentQueue<DocumentChange> Delivered { get; } = new();
 
+    /// <summary>Changes the handler fails on every time (a batch holding one fails whole), as a poison change would.</summary>
+    public Func<DocumentChange, bool>? FailsOn { get; init; }
+
     public IChangeHandler Inner => inner;
 
     public int Batches => batches;
@@ -24,6 +27,7 @@ public sealed class TapHandler(IChangeHandler inner) : IBatchChangeHandler
 
     public async Task HandleAsync(DocumentChange change, CancellationToken cancellationToken)
     {
+        ThrowIfFailing([change]);
         await inner.HandleAsync(change, cancellationToken);
         Delivered.Enqueue(change);
     }
@@ -35,11 +39,20 @@ public sealed class TapHandler(IChangeHandler inner) : IBatchChangeHandler
             throw new NotSupportedException("One by one, please.");
         }
 
+        ThrowIfFailing(changes);
         await batchHandler.HandleBatchAsync(changes, cancellationToken);
         Interlocked.Increment(ref batches);
         foreach (var change in changes)
         {
             Delivered.Enqueue(change);
+        }
+    }
+
+    private void ThrowIfFailing(IReadOnlyList<DocumentChange> changes)
+    {
+        if (FailsOn is { } fails && changes.Any(fails))
+        {
+            throw new InvalidOperationException("A change this handler always fails on.");
         }
     }
 }
