@@ -13,7 +13,8 @@ namespace Voucherify.Core.Customers;
 /// <see cref="CustomerSummaryHandler"/>, so orders written before it existed are counted from the start of the feed.
 /// Where the previous contribution comes from depends on the feed (<see cref="ChangeFeedOrder"/>). On a feed of every
 /// version in one order whose log keeps them (SQLite), the summary keeps the last sequence it applied, and what it holds
-/// for an order is what the order's version before the first one not applied yet adds: the batch's own, else the log's.
+/// for an order is what the order's last version before the first one not applied yet adds (one naming the customer,
+/// not parked): the batch's own, else the log's.
 /// Otherwise a tally document per order keeps the version applied, and the summary the last versions it applied (a
 /// crash between the two writes leaves the tally behind).
 /// </summary>
@@ -127,10 +128,11 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
             return (null, next);
         }
 
+        // Parked first: a version parked because it could not be read must not be read again here.
         foreach (var earlier in await versionLog.VersionsBeforeAsync(first.Change.Key, first.Order.Sequence, cancellationToken))
         {
-            if (OrderContribution.Of(earlier) is { } contribution && contribution.CustomerId == customerId
-                && !await ParkedChanges.HoldsAsync(store, HandlerName, earlier, cancellationToken))
+            if (!await ParkedChanges.HoldsAsync(store, HandlerName, earlier, cancellationToken)
+                && OrderContribution.Of(earlier) is { } contribution && contribution.CustomerId == customerId)
             {
                 return (contribution, next);
             }

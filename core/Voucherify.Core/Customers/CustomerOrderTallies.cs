@@ -5,8 +5,8 @@ namespace Voucherify.Core.Customers;
 
 /// <summary>
 /// The tally documents of one customer's orders (<see cref="CustomerOrderTallyKeys"/>): what the summary last
-/// applied per order, on a feed that keeps no versions to read them from (Cosmos DB's). Written after the summary, so one may lag what the summary's <c>applied_orders</c> says;
-/// the later by sequence of the two is the order's state.
+/// applied per order, on a feed that keeps no versions to read them from (Cosmos DB's). Written after the summary, so
+/// one may lag what the summary's <c>applied_orders</c> says; the later by sequence of the two is the order's state.
 /// </summary>
 public static class CustomerOrderTallies
 {
