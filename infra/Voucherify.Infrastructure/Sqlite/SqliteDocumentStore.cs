@@ -479,17 +479,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>One document's logged changes before <paramref name="sequence"/>, newest first (an index walk on <c>changes_by_object</c>).</summary>
+    /// <summary>One document's logged changes before a sequence, newest first: a walk back on <c>changes_by_object</c>.</summary>
+    internal const string VersionsBeforeSql = """
+        SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
+        FROM changes
+        WHERE project_id = @project AND id = @id AND sequence < @before AND kind = @kind AND partition_key = @partition
+        ORDER BY sequence DESC
+        """;
+
+    /// <summary>One document's logged changes before <paramref name="sequence"/>, newest first.</summary>
     internal async Task<IReadOnlyList<DocumentChange>> ReadVersionsBeforeAsync(DocumentKey key, long sequence, CancellationToken cancellationToken) =>
         await ReadAsync(
             async session =>
             {
-                var command = session.Command("""
-                    SELECT sequence, project_id, kind, partition_key, id, change, body, etag, at
-                    FROM changes
-                    WHERE project_id = @project AND id = @id AND sequence < @before AND kind = @kind AND partition_key = @partition
-                    ORDER BY sequence DESC
-                    """);
+                var command = session.Command(VersionsBeforeSql);
                 command.Parameters.AddWithValue("@project", key.ProjectId);
                 command.Parameters.AddWithValue("@id", key.Id);
                 command.Parameters.AddWithValue("@before", sequence);

@@ -269,6 +269,34 @@ public sealed class SqliteIndexUseTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_customers_last_counting_order_is_read_from_the_customer_index_newest_first()
+    {
+        var file = await NewStoreAsync();
+
+        // The order summary's query when the last order stops counting (CustomerOrderSummaryHandler, in order).
+        var plan = PagePlan(file, new DocumentQuery("proj_1", "order")
+        {
+            Where = [Condition.Eq("customer_id", "cust_1"), Condition.In("status", new JsonArray("PAID", "FULFILLED"))],
+            Descending = true,
+            PageSize = 1,
+        });
+
+        Assert.Contains("USING INDEX documents_by_customer_id", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
+    [Fact]
+    public async Task A_documents_earlier_versions_are_read_back_from_the_change_logs_index_of_objects()
+    {
+        var file = await NewStoreAsync();
+
+        var plan = Explain(file, SqliteDocumentStore.VersionsBeforeSql, new SqlParameters());
+
+        Assert.Contains("USING INDEX changes_by_object", plan);
+        Assert.DoesNotContain("TEMP B-TREE", plan);
+    }
+
     [Theory]
     [InlineData("result", "FAILURE", "documents_by_result")]
     [InlineData("voucher.campaign", "Spring", "documents_by_voucher_campaign")]
