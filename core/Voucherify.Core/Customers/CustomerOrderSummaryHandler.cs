@@ -150,7 +150,7 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
     {
         var query = new DocumentQuery(project, OrderKeys.Kind)
         {
-            Where = [Condition.Eq("customer_id", customerId), Condition.In("status", [OrderStatuses.Paid, OrderStatuses.Fulfilled])],
+            Where = OrderContribution.CountingOrdersOf(customerId),
             Descending = true,
             PageSize = 1,
         };

@@ -21,20 +21,31 @@ public sealed record OrderContribution(string OrderId, string CustomerId, long S
 
     public const string CountsPath = "counts";
 
+    private const string CustomerIdPath = "customer_id";
+
+    private const string StatusPath = "status";
+
+    /// <summary>The statuses in which an order adds its amount; the rest add nothing.</summary>
+    private static readonly string[] CountingStatuses = [OrderStatuses.Paid, OrderStatuses.Fulfilled];
+
     /// <returns>Null for a deletion or an order that names no customer (there is no summary to keep).</returns>
     public static OrderContribution? Of(DocumentChange change) => Of(change.Key.Id, change.Body, change.Sequence);
 
     /// <summary>What a stored order adds now; its place in the feed is not known, so its sequence is 0.</summary>
     public static OrderContribution? Of(StoredDocument order) => Of(order.Key.Id, order.Body, sequence: 0);
 
+    /// <summary>A query's conditions for the customer's stored orders that count, as <see cref="Of(StoredDocument)"/> would say.</summary>
+    public static IReadOnlyList<Condition> CountingOrdersOf(string customerId) =>
+        [Condition.Eq(CustomerIdPath, customerId), Condition.In(StatusPath, [.. CountingStatuses])];
+
     private static OrderContribution? Of(string orderId, JsonObject? order, long sequence)
     {
-        if (order is null || JsonText.Of(order, "customer_id") is not { } customerId)
+        if (order is null || JsonText.Of(order, CustomerIdPath) is not { } customerId)
         {
             return null;
         }
 
-        var counts = JsonText.Of(order, "status") is OrderStatuses.Paid or OrderStatuses.Fulfilled;
+        var counts = JsonText.Of(order, StatusPath) is { } status && CountingStatuses.Contains(status, StringComparer.Ordinal);
         return new OrderContribution(orderId, customerId, sequence, counts, counts ? AmountOf(order) : 0, JsonText.Of(order, "created_at"));
     }
 
