@@ -18,7 +18,6 @@ internal static class SqliteStatistics
     {
         ["sqlite_autoindex_documents_1"] = "1000000 1000000 100000 10 1",
         ["documents_by_created"] = "1000000 1000000 100000 1 1 1",
-        ["documents_by_partition_created"] = "1000000 1000000 100000 10 1 1",
         ["documents_by_body_id"] = "1000000 1000000 100000 1",
         ["documents_by_campaign_id"] = "100000 100000 100000 10000 1 1 1",
         ["documents_by_voucher_code"] = "500000 500000 100000 100 1 1 1",

@@ -399,6 +399,47 @@ public sealed class SqliteIndexUseTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_of_one_partition_finds_it_by_the_key_and_never_walks_the_kind_in_created_order()
+    {
+        var file = await NewStoreAsync();
+        var next = new SqliteContinuation("created_at", true, "2026-01-01T00:00:00.000Z", "a_1", "camp_1").Encode();
+        DocumentQuery[] queries =
+        [
+            new("proj_1", "assignment") { PartitionKey = "camp_1" },
+            new("proj_1", "assignment") { PartitionKey = "camp_1", Descending = true, Continuation = next },
+            new("proj_1", "parked_change") { PartitionKey = "handler", OrderBy = "sequence" },
+        ];
+
+        foreach (var query in queries)
+        {
+            var plan = PagePlan(file, query);
+            Assert.Contains("USING INDEX sqlite_autoindex_documents_1 (project_id=? AND kind=? AND partition_key=?)", plan);
+            Assert.DoesNotContain("documents_by_created", plan);
+        }
+    }
+
+    [Fact]
+    public async Task A_file_of_version_9_loses_the_partition_order_index_and_still_pages_a_partition_oldest_first()
+    {
+        var file = await OldStoreAsync(SqliteSchemaHistory.ToVersion9, 9,
+            ("assignment", "camp_1", "a_3", "{}"),
+            ("assignment", "camp_2", "a_1", "{}"),
+            ("assignment", "camp_1", "a_2", "{}"),
+            ("assignment", "camp_1", "a_1", "{}"));
+        Assert.Equal(1L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'documents_by_partition_created'"));
+        using (var store = new SqliteDocumentStore(new SqliteStoreOptions(file), new FakeTimeProvider()))
+        {
+            var partition = new DocumentQuery("proj_1", "assignment") { PartitionKey = "camp_1", PageSize = 2 };
+            Assert.Equal(["a_3", "a_2", "a_1"], await AllIdsAsync(store, partition));
+            Assert.Equal(["a_1", "a_2", "a_3"], await AllIdsAsync(store, partition with { Descending = true }));
+        }
+
+        Assert.Equal(SqliteSchema.Version, Scalar(file, "PRAGMA user_version"));
+        Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_master WHERE name = 'documents_by_partition_created'"));
+        Assert.Equal(0L, Scalar(file, "SELECT COUNT(*) FROM sqlite_stat1 WHERE idx = 'documents_by_partition_created'"));
+    }
+
+    [Fact]
     public async Task The_planner_is_told_about_every_index_and_lists_a_few_vouchers_by_id_from_the_id_index()
     {
         var file = await NewStoreAsync();

@@ -3,8 +3,14 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// <summary>SQL that takes a store file back to an earlier schema, for the migration tests.</summary>
 internal static class SqliteSchemaHistory
 {
-    /// <summary>Undoes version 9: the lookups of the redemptions list's filters go.</summary>
-    public const string ToVersion8 = """
+    /// <summary>Undoes version 10: the created-at order within a partition comes back.</summary>
+    public const string ToVersion9 = """
+        CREATE INDEX documents_by_partition_created ON documents (project_id, kind, partition_key, created_at, id);
+        INSERT INTO sqlite_stat1 (tbl, idx, stat) VALUES ('documents', 'documents_by_partition_created', '1000000 1000000 100000 10 1 1');
+        """;
+
+    /// <summary>Undoes versions 10 and 9: the lookups of the redemptions list's filters go too.</summary>
+    public const string ToVersion8 = ToVersion9 + """
         DROP INDEX documents_by_result; ALTER TABLE documents DROP COLUMN lookup_result;
         DROP INDEX documents_by_voucher_campaign; ALTER TABLE documents DROP COLUMN lookup_voucher_campaign;
         DELETE FROM sqlite_stat1 WHERE idx IN ('documents_by_result', 'documents_by_voucher_campaign');
@@ -28,7 +34,7 @@ internal static class SqliteSchemaHistory
     /// <summary>Takes a file of the current version back to version 6.</summary>
     public const string ToVersion6 = ToVersion7 + DropRecoveryLookups;
 
-    /// <summary>Undoes the lookup columns of versions 6 to 9 and their indexes (a file of version 5 or earlier has none).</summary>
+    /// <summary>Undoes versions 10 to 6 (the lookup columns and their indexes) (a file of version 5 or earlier has none).</summary>
     public const string DropLookupColumns = ToVersion6 + """
         DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
         ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
