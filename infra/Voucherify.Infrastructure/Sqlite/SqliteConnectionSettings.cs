@@ -16,9 +16,13 @@ internal static class SqliteConnectionSettings
         SetBusyTimeout(connection, busyTimeout);
 
         // WAL makes NORMAL safe against corruption; it only risks the last commits on power loss, never on a crash of this process.
-        // Reads map the file instead of copying pages through read() calls, and keep a larger page cache per
-        // connection: both only change how pages are read, not what is written or when it is durable.
-        SqliteSchema.Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 268435456; PRAGMA cache_size = -{cacheKiB.ToString(CultureInfo.InvariantCulture)}; PRAGMA temp_store = MEMORY;");
+        // Reads copy pages through read() calls rather than mapping the file: in WAL mode a connection that begins a
+        // read after any other connection's commit drops its page cache and unmaps the whole file, and its next reads
+        // fault the pages back in; under redemptions that was nearly every read, and each munmap interrupts the other
+        // core to flush its TLB. Unmapped reads took ~7% off a redemption's CPU at half load (DESIGN.md, "Reads
+        // without the map, and rarer WAL restarts"); a read-only load keeps its page cache either way. Neither setting
+        // changes what is written or when it is durable.
+        SqliteSchema.Execute(connection, $"PRAGMA synchronous = NORMAL; PRAGMA mmap_size = 0; PRAGMA cache_size = -{cacheKiB.ToString(CultureInfo.InvariantCulture)}; PRAGMA temp_store = MEMORY;");
     }
 
     /// <summary>How long a statement waits for a lock another connection holds before it answers busy.</summary>
