@@ -116,7 +116,8 @@ internal static class SqliteSchema
     // The created-at order within a partition goes: every kind the services page through by partition holds a few
     // documents per partition (a rule's assignments to one object, a handler's parked changes), which the key finds and a
     // sort of that handful orders, while every insert of every kind paid a B-tree insert into it, one partition per
-    // document for most kinds: ~4.4 of the ~38 pages a half-load commit wrote (DESIGN.md, "What a commit writes").
+    // document for most kinds: ~4.4 of the ~38 pages a half-load commit wrote (DESIGN.md, "Reads without the map, and rarer
+    // WAL restarts").
     private const string CreateVersion10 = """
         DROP INDEX IF EXISTS documents_by_partition_created;
         PRAGMA user_version = 10;

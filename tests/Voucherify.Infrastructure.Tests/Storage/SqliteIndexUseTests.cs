@@ -419,7 +419,7 @@ public sealed class SqliteIndexUseTests : IDisposable
     }
 
     [Fact]
-    public async Task A_file_of_version_9_loses_the_partition_order_index_and_still_pages_a_partition_oldest_first()
+    public async Task A_file_of_version_9_loses_the_partition_order_index_and_still_pages_a_partition_in_created_order_both_ways()
     {
         var file = await OldStoreAsync(SqliteSchemaHistory.ToVersion9, 9,
             ("assignment", "camp_1", "a_3", "{}"),

@@ -34,7 +34,7 @@ internal static class SqliteSchemaHistory
     /// <summary>Takes a file of the current version back to version 6.</summary>
     public const string ToVersion6 = ToVersion7 + DropRecoveryLookups;
 
-    /// <summary>Undoes versions 10 to 6 (the lookup columns and their indexes) (a file of version 5 or earlier has none).</summary>
+    /// <summary>Undoes versions 10 to 6: the partition index comes back, the lookup columns and their indexes go (a file of version 5 or earlier has none).</summary>
     public const string DropLookupColumns = ToVersion6 + """
         DROP INDEX documents_by_body_id; DROP INDEX documents_by_campaign_id; DROP INDEX documents_by_voucher_code; DROP INDEX documents_by_customer_id;
         ALTER TABLE documents DROP COLUMN lookup_id; ALTER TABLE documents DROP COLUMN lookup_campaign_id;
