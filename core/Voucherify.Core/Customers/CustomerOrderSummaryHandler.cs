@@ -116,9 +116,9 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
         var next = versions[^1].Order;
         foreach (var applied in versions.Where(version => version.Order.Sequence <= through).Reverse())
         {
-            if (!await ParkedChanges.HoldsAsync(store, HandlerName, applied.Change, cancellationToken))
+            if (await HeldAsync(applied.Change) is { } contribution)
             {
-                return (applied.Order, next);
+                return (contribution, next);
             }
         }
 
@@ -128,17 +128,23 @@ public sealed class CustomerOrderSummaryHandler(IDocumentStore store, ChangeFeed
             return (null, next);
         }
 
-        // Parked first: a version parked because it could not be read must not be read again here.
         foreach (var earlier in await versionLog.VersionsBeforeAsync(first.Change.Key, first.Order.Sequence, cancellationToken))
         {
-            if (!await ParkedChanges.HoldsAsync(store, HandlerName, earlier, cancellationToken)
-                && OrderContribution.Of(earlier) is { } contribution && contribution.CustomerId == customerId)
+            if (await HeldAsync(earlier) is { } contribution)
             {
                 return (contribution, next);
             }
         }
 
         return (null, next);
+
+        // What the summary holds for the order if this earlier version was applied: it names the customer and was not
+        // parked. Parked first: a version parked because it could not be read must not be read again here.
+        async Task<OrderContribution?> HeldAsync(DocumentChange earlier) =>
+            !await ParkedChanges.HoldsAsync(store, HandlerName, earlier, cancellationToken)
+            && OrderContribution.Of(earlier) is { } contribution && contribution.CustomerId == customerId
+                ? contribution
+                : null;
     }
 
     /// <summary>

@@ -404,11 +404,13 @@ public abstract class ChangeFeedProcessorContract : IAsyncLifetime
         }
     }
 
-    private async Task<JsonObject> SummaryAsync(string customer) =>
-        (await feed.Store.GetAsync(CustomerSummaryKeys.For(Project, customer)))!.Body["summary"]!["redemptions"]!.AsObject();
+    private async Task<JsonObject> SummaryAsync(string customer) => (await SummarySectionAsync(customer, "redemptions"))!;
 
-    private async Task<JsonObject?> OrdersAsync(string customer) =>
-        (await feed.Store.GetAsync(CustomerSummaryKeys.For(Project, customer)))?.Body["summary"]!["orders"]!.AsObject();
+    private Task<JsonObject?> OrdersAsync(string customer) => SummarySectionAsync(customer, "orders");
+
+    /// <summary>One section of the customer's summary document; null while the customer has none.</summary>
+    private async Task<JsonObject?> SummarySectionAsync(string customer, string section) =>
+        (await feed.Store.GetAsync(CustomerSummaryKeys.For(Project, customer)))?.Body["summary"]![section]!.AsObject();
 
     private async Task<long> TotalRedeemedAsync(int customers)
     {
