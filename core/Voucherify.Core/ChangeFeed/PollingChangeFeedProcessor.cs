@@ -16,7 +16,8 @@ public sealed class PollingChangeFeedProcessor(
     ChangeDelivery delivery,
     ChangeFeedOptions options,
     TimeProvider clock,
-    IChangeFeedMonitor? monitor = null) : IChangeFeedProcessor
+    IChangeFeedMonitor? monitor = null,
+    ChangeFeedThreads? threads = null) : IChangeFeedProcessor
 {
     private readonly IReadOnlyList<IChangeHandler> handlers = ChangeHandlers.WithUniqueNames(handlers);
     private readonly IChangeFeedMonitor monitor = monitor ?? SilentChangeFeedMonitor.Instance;
@@ -43,7 +44,13 @@ public sealed class PollingChangeFeedProcessor(
 
             stopping = new CancellationTokenSource();
             var token = stopping.Token;
-            running = Task.WhenAll(handlers.Select(handler => Task.Run(() => RunAsync(handler, token), CancellationToken.None)));
+            // Started on the loops' scheduler, a loop's awaits come back to it, so all of its work runs there.
+            var scheduler = threads?.Scheduler ?? TaskScheduler.Default;
+            running = Task.WhenAll(handlers.Select(handler => Task.Factory.StartNew(
+                () => RunAsync(handler, token),
+                CancellationToken.None,
+                TaskCreationOptions.DenyChildAttach,
+                scheduler).Unwrap()));
         }
 
         return Task.CompletedTask;

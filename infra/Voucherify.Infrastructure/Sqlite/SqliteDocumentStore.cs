@@ -5,6 +5,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Sqlite;
 
@@ -57,6 +58,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     private const int BackgroundAlone = 1024;
     private static readonly TimeSpan CallersLately = TimeSpan.FromMilliseconds(100);
     private long lastCallerBatch;
+    private int batchesOnIdleThreads;
     private readonly Lock initLock = new();
     private SqliteSession? writeSession;
     private readonly SqliteKindCounts kindCounts = new();
@@ -811,6 +813,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         }
     }
 
+    /// <summary>Batches committed on an <see cref="IdleThreads"/> thread: none ever should be (tests watch it).</summary>
+    internal int BatchesOnIdleThreads => Volatile.Read(ref batchesOnIdleThreads);
+
     /// <summary>Writes queued and not yet taken into a batch (tests watch it fill behind a blocked writer).</summary>
     internal int QueuedWrites => callerWrites.Count + backgroundWrites.Count;
 
@@ -838,6 +843,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
     /// </summary>
     private async Task CommitUntilAsync(IReadOnlyList<SqliteQueuedWrite> writes)
     {
+        // A thread that gives way to every other would hold the writer, and every caller's write in its batch, while it
+        // waits for a core: the change feed's writes are committed from the pool instead.
+        if (IdleThreads.IsCurrentThread)
+        {
+            await Task.Run(() => CommitUntilAsync(writes)).ConfigureAwait(false);
+            return;
+        }
+
         while (!AllDone(writes))
         {
             await writeGate.WaitAsync(CancellationToken.None).ConfigureAwait(false);
@@ -874,6 +887,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
 
     private async Task CommitBatchAsync()
     {
+        if (IdleThreads.IsCurrentThread)
+        {
+            Interlocked.Increment(ref batchesOnIdleThreads);
+        }
+
         var batch = new List<SqliteQueuedWrite>();
         while (batch.Count < MaxBatch && callerWrites.TryDequeue(out var next))
         {

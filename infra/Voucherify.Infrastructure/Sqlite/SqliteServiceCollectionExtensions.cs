@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Voucherify.Core.Audit;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Sqlite;
 
@@ -11,7 +12,7 @@ public static class SqliteServiceCollectionExtensions
     /// Registers the embedded store on the file at <paramref name="path"/> as the singleton
     /// <see cref="IDocumentStore"/>. One instance per file: its single writer connection is what
     /// orders writes without lock contention. Its change log is the <see cref="IChangeFeed"/> the polling processor reads, and
-    /// the <see cref="IAuditLog"/> the audit trail is served from; it delivers every version in one order and keeps them (<see cref="ChangeFeedOrder"/>). Uses the registered <see cref="TimeProvider"/>, else the system clock.
+    /// the <see cref="IAuditLog"/> the audit trail is served from; it delivers every version in one order and keeps them (<see cref="ChangeFeedOrder"/>). The feed's loops run on <see cref="IdleThreads"/>. Uses the registered <see cref="TimeProvider"/>, else the system clock.
     /// </summary>
     /// <param name="unloggedKinds">Kinds left out of the change log (<see cref="SqliteStoreOptions.UnloggedKinds"/>).</param>
     public static IServiceCollection AddSqliteDocumentStore(this IServiceCollection services, string path, IReadOnlySet<string>? unloggedKinds = null)
@@ -26,6 +27,7 @@ public static class SqliteServiceCollectionExtensions
         services.AddSingleton<IChangeFeed, SqliteChangeFeed>();
         services.AddSingleton(provider => ChangeFeedOrder.EveryVersion(new SqliteVersionLog(provider.GetRequiredService<SqliteDocumentStore>())));
         services.AddSingleton<IAuditLog, SqliteAuditLog>();
+        services.AddSingleton(new ChangeFeedThreads(IdleThreads.Shared));
         return services;
     }
 }

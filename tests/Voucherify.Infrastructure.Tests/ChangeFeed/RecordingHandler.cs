@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Tests.ChangeFeed;
 
@@ -10,6 +11,9 @@ public sealed class RecordingHandler(string name, string kind, TimeProvider cloc
     public ConcurrentQueue<DocumentChange> Delivered { get; } = new();
 
     public ConcurrentQueue<(DocumentKey Key, DateTimeOffset At)> Attempts { get; } = new();
+
+    /// <summary>For every attempt, whether it ran on one of the <see cref="IdleThreads"/>.</summary>
+    public ConcurrentQueue<bool> OnIdleThreads { get; } = new();
 
     /// <summary>Documents whose every change fails.</summary>
     public ConcurrentDictionary<string, bool> FailOn { get; } = new();
@@ -24,6 +28,7 @@ public sealed class RecordingHandler(string name, string kind, TimeProvider cloc
     public async Task HandleAsync(DocumentChange change, CancellationToken cancellationToken)
     {
         Attempts.Enqueue((change.Key, clock.GetUtcNow()));
+        OnIdleThreads.Enqueue(IdleThreads.IsCurrentThread);
         if (HoldOn.TryGetValue(change.Key.Id, out var hold))
         {
             await hold.Task.WaitAsync(cancellationToken);

@@ -2,10 +2,14 @@ using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Infrastructure.Tests.Storage;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Tests.ChangeFeed;
 
-/// <summary>The polling processor over a real SQLite file's change log; its poll interval runs on the fake clock.</summary>
+/// <summary>
+/// The polling processor over a real SQLite file's change log, its loops on the idle threads as the service runs them;
+/// its poll interval runs on the fake clock.
+/// </summary>
 public sealed class SqliteFeedFixture : FeedFixture
 {
     private readonly TemporaryFolder folder = new();
@@ -23,7 +27,7 @@ public sealed class SqliteFeedFixture : FeedFixture
     public override ChangeFeedOptions Options { get; } = OptionsWith(TimeSpan.FromSeconds(1));
 
     public override IChangeFeedProcessor Processor(params IChangeHandler[] handlers) =>
-        new PollingChangeFeedProcessor(new SqliteChangeFeed(store), handlers, new ChangeCheckpoints(store), new ChangeDelivery(Parked, Options, Clock), Options, Clock, Faults);
+        new PollingChangeFeedProcessor(new SqliteChangeFeed(store), handlers, new ChangeCheckpoints(store), new ChangeDelivery(Parked, Options, Clock), Options, Clock, Faults, new ChangeFeedThreads(IdleThreads.Shared));
 
     public override Task ReopenAsync()
     {

@@ -2,8 +2,10 @@ using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Sqlite;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Tests.Storage;
 
@@ -427,7 +429,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
     }
 
     [Fact]
-    public async Task AddSqliteDocumentStore_registers_one_shared_store_that_uses_the_registered_clock()
+    public async Task AddSqliteDocumentStore_registers_one_shared_store_that_uses_the_registered_clock_and_idle_threads_for_its_feed()
     {
         var services = new ServiceCollection();
         services.AddSingleton<TimeProvider>(clock);
@@ -441,6 +443,9 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         Assert.Same(store, provider.GetRequiredService<IDocumentStore>());
         Assert.Same(store, provider.GetRequiredService<SqliteDocumentStore>());
         Assert.Equal(clock.GetUtcNow(), created.CreatedAt);
+
+        // The change feed's loops over its log give way to requests (IdleThreads); its checkpoints stay on the pool.
+        Assert.Same(IdleThreads.Shared, provider.GetRequiredService<ChangeFeedThreads>().Scheduler);
     }
 
     [Fact]
