@@ -33,6 +33,7 @@ public sealed class IdleThreads : TaskScheduler
 
     private IdleThreads(int threads)
     {
+        MaximumConcurrencyLevel = threads;
         for (var i = 0; i < threads; i++)
         {
             new Thread(Run) { IsBackground = true, Name = ".NET Idle Worker" }.Start();
@@ -42,7 +43,7 @@ public sealed class IdleThreads : TaskScheduler
     /// <summary>Whether the calling thread is one of these: work that others wait for should leave it first.</summary>
     public static bool IsCurrentThread => onIdleThread;
 
-    public override int MaximumConcurrencyLevel => int.MaxValue;
+    public override int MaximumConcurrencyLevel { get; }
 
     protected override void QueueTask(Task task) => queue.Add(task);
 
