@@ -82,6 +82,6 @@ public sealed class IdleThreads : TaskScheduler
         public int Priority;
     }
 
-    [DllImport("libc", SetLastError = true)]
+    [DllImport("libc")]
     private static extern int sched_setscheduler(int pid, int policy, ref SchedParam parameter);
 }

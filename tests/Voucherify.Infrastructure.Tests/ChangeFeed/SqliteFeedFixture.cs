@@ -29,6 +29,11 @@ public sealed class SqliteFeedFixture : FeedFixture
     public override IChangeFeedProcessor Processor(params IChangeHandler[] handlers) =>
         new PollingChangeFeedProcessor(new SqliteChangeFeed(store), handlers, new ChangeCheckpoints(store), new ChangeDelivery(Parked, Options, Clock), Options, Clock, Faults, new ChangeFeedThreads(IdleThreads.Shared));
 
+    /// <summary>A polling processor of one handler over <paramref name="feed"/>, for tests that drive a store of their own.</summary>
+    public static PollingChangeFeedProcessor PollingOver(
+        IChangeFeed feed, SqliteDocumentStore store, IChangeHandler handler, ChangeFeedOptions options, TimeProvider clock, ChangeFeedThreads? threads = null) =>
+        new(feed, [handler], new ChangeCheckpoints(store), new ChangeDelivery(new ParkedChanges(store, clock), options, clock), options, clock, threads: threads);
+
     public override Task ReopenAsync()
     {
         Close();

@@ -23,14 +23,8 @@ public sealed class SqliteFeedThreadsTests : IDisposable
         using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("feed.db")), clock);
         var options = new ChangeFeedOptions { PollInterval = TimeSpan.FromMilliseconds(10), BatchSize = 3 };
         var handler = new RecordingHandler("recorder", "voucher", clock);
-        await using var processor = new PollingChangeFeedProcessor(
-            new SqliteChangeFeed(store),
-            [handler],
-            new ChangeCheckpoints(store),
-            new ChangeDelivery(new ParkedChanges(store, clock), options, clock),
-            options,
-            clock,
-            threads: idle ? new ChangeFeedThreads(IdleThreads.Shared) : null);
+        await using var processor = SqliteFeedFixture.PollingOver(
+            new SqliteChangeFeed(store), store, handler, options, clock, idle ? new ChangeFeedThreads(IdleThreads.Shared) : null);
 
         await processor.StartAsync(CancellationToken.None);
 

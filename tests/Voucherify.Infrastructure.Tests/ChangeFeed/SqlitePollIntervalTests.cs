@@ -22,8 +22,7 @@ public sealed class SqlitePollIntervalTests : IDisposable
         using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File("feed.db")), clock);
         var feed = new TimedFeed(new SqliteChangeFeed(store), clock);
         var options = new ChangeFeedOptions { PollInterval = setMilliseconds is { } set ? TimeSpan.FromMilliseconds(set) : null };
-        await using var processor = new PollingChangeFeedProcessor(
-            feed, [new RecordingHandler("recorder", "voucher", clock)], new ChangeCheckpoints(store), new ChangeDelivery(new ParkedChanges(store, clock), options, clock), options, clock);
+        await using var processor = SqliteFeedFixture.PollingOver(feed, store, new RecordingHandler("recorder", "voucher", clock), options, clock);
 
         await processor.StartAsync(CancellationToken.None);
         var started = DateTime.UtcNow;

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Sqlite;
+using Voucherify.Infrastructure.Tests.Threading;
 using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Tests.Storage;
@@ -23,15 +24,11 @@ public sealed class SqliteIdleThreadWritesTests : IDisposable
 
         // Writes from idle threads race writes from the pool (as requests make them), so batches hold both. A batch
         // committed on an idle thread would hold the writer for as long as that thread waits for a core.
-        var fromIdle = Enumerable.Range(0, 200).Select(i => Task.Factory.StartNew(
-            async () =>
-            {
-                await store.CreateAsync(new NewDocument(Key($"idle{i}"), new JsonObject()));
-                return IdleThreads.IsCurrentThread;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            IdleThreads.Shared).Unwrap());
+        var fromIdle = Enumerable.Range(0, 200).Select(i => OnIdleThreads.RunAsync(async () =>
+        {
+            await store.CreateAsync(new NewDocument(Key($"idle{i}"), new JsonObject()));
+            return IdleThreads.IsCurrentThread;
+        }));
         var fromPool = Enumerable.Range(0, 200).Select(i => Task.Run(() => store.CreateAsync(new NewDocument(Key($"pool{i}"), new JsonObject()))));
         var idleAfterwards = await Task.WhenAll(fromIdle);
         await Task.WhenAll(fromPool);

@@ -9,7 +9,7 @@ public sealed class IdleThreadsTests
     [Fact]
     public async Task Work_runs_on_threads_whose_policy_gives_the_core_to_any_other_thread()
     {
-        var (idle, policy) = await OnIdleThreads(() => (IdleThreads.IsCurrentThread, OwnPolicy()));
+        var (idle, policy) = await OnIdleThreads.Run(() => (IdleThreads.IsCurrentThread, OwnPolicy()));
 
         Assert.True(idle);
         if (OperatingSystem.IsLinux())
@@ -24,16 +24,12 @@ public sealed class IdleThreadsTests
     [Fact]
     public async Task An_await_inside_the_work_comes_back_to_the_idle_threads()
     {
-        var afterAwaits = await Task.Factory.StartNew(
-            async () =>
-            {
-                await Task.Delay(5);
-                await Task.Yield();
-                return IdleThreads.IsCurrentThread;
-            },
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            IdleThreads.Shared).Unwrap();
+        var afterAwaits = await OnIdleThreads.RunAsync(async () =>
+        {
+            await Task.Delay(5);
+            await Task.Yield();
+            return IdleThreads.IsCurrentThread;
+        });
 
         Assert.True(afterAwaits);
     }
@@ -54,19 +50,12 @@ public sealed class IdleThreadsTests
     [Fact]
     public async Task A_failure_in_the_work_reaches_whoever_awaits_it_and_the_threads_go_on()
     {
-        var failed = Task.Factory.StartNew(
-            () => throw new InvalidOperationException("failed on an idle thread"),
-            CancellationToken.None,
-            TaskCreationOptions.DenyChildAttach,
-            IdleThreads.Shared);
+        var failed = OnIdleThreads.Run<int>(() => throw new InvalidOperationException("failed on an idle thread"));
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => failed);
         Assert.Equal("failed on an idle thread", error.Message);
-        Assert.True(await OnIdleThreads(() => IdleThreads.IsCurrentThread));
+        Assert.True(await OnIdleThreads.Run(() => IdleThreads.IsCurrentThread));
     }
-
-    private static Task<T> OnIdleThreads<T>(Func<T> work) =>
-        Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.DenyChildAttach, IdleThreads.Shared);
 
     /// <summary>The calling thread's scheduling policy (field 41 of its stat), or -1 where /proc is not there.</summary>
     private static int OwnPolicy()
