@@ -54,9 +54,13 @@ public abstract class FeedFixture : IAsyncDisposable
         {
             Assert.True(watch.Elapsed < TimeSpan.FromSeconds(20), $"Timed out waiting for the change feed. Faults: {Faults}");
             Clock.Advance(TimeSpan.FromMilliseconds(100));
+            await CaughtUpAsync();
             await Task.Delay(5);
         }
     }
+
+    /// <summary>Waits until the processors' threads have run what the last step of fake time woke.</summary>
+    protected virtual Task CaughtUpAsync() => Task.CompletedTask;
 
     protected static ChangeFeedOptions OptionsWith(TimeSpan pollInterval) => new()
     {

@@ -2,6 +2,7 @@ using Voucherify.Core.ChangeFeed;
 using Voucherify.Core.Storage;
 using Voucherify.Infrastructure.Sqlite;
 using Voucherify.Infrastructure.Tests.Storage;
+using Voucherify.Infrastructure.Tests.Threading;
 using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Infrastructure.Tests.ChangeFeed;
@@ -42,6 +43,8 @@ public sealed class SqliteFeedFixture : FeedFixture
     }
 
     public override async Task ForgetProgressAsync(string handler) => await store.DeleteAsync(ChangeFeedKeys.Checkpoint(handler));
+
+    protected override Task CaughtUpAsync() => OnIdleThreads.CaughtUpAsync();
 
     // A stopping loop saves the position it reached.
     public override Task SettleAsync() => Task.CompletedTask;
