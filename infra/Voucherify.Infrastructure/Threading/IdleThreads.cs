@@ -24,21 +24,29 @@ public sealed class IdleThreads : TaskScheduler
     private const int SchedIdle = 5;
 
     /// <summary>One set per process, as the thread pool is; two threads, for the change feed's two loops.</summary>
-    public static IdleThreads Shared { get; } = new(2);
+    public static IdleThreads Shared { get; } = new(2, lowered: true);
 
     [ThreadStatic]
     private static bool onIdleThread;
 
     private readonly BlockingCollection<Task> queue = [];
+    private readonly bool lowered;
 
-    private IdleThreads(int threads)
+    private IdleThreads(int threads, bool lowered)
     {
+        this.lowered = lowered;
         MaximumConcurrencyLevel = threads;
         for (var i = 0; i < threads; i++)
         {
             new Thread(Run) { IsBackground = true, Name = ".NET Idle Worker" }.Start();
         }
     }
+
+    /// <summary>
+    /// Threads that behave as these in all but priority: for tests of the work that runs here, which must not wait on
+    /// how much of the machine other tests leave over (a test process keeps both cores busy for seconds at a time).
+    /// </summary>
+    internal static IdleThreads AtPoolPriority(int threads) => new(threads, lowered: false);
 
     /// <summary>Whether the calling thread is one of these: work that others wait for should leave it first.</summary>
     public static bool IsCurrentThread => onIdleThread;
@@ -54,7 +62,11 @@ public sealed class IdleThreads : TaskScheduler
 
     private void Run()
     {
-        LowerPriority();
+        if (lowered)
+        {
+            LowerPriority();
+        }
+
         onIdleThread = true;
         foreach (var task in queue.GetConsumingEnumerable())
         {

@@ -11,17 +11,18 @@ public static class OnIdleThreads
     public static Task<T> RunAsync<T>(Func<Task<T>> work) => Run(work).Unwrap();
 
     /// <summary>
-    /// Returns once every thread has finished what was queued to it before the call. Threads at idle priority may wait
+    /// Returns once every one of <paramref name="threads"/> has finished what was queued to it before the call. Threads at idle priority may wait
     /// long for a core while other tests run; a test that lets fake time pass must not let it run ahead of the work the
     /// last step woke, or that work sees a later time than it was due at.
     /// </summary>
-    public static async Task CaughtUpAsync()
+    public static async Task CaughtUpAsync(IdleThreads threads)
     {
-        var threads = IdleThreads.Shared.MaximumConcurrencyLevel;
+        var count = threads.MaximumConcurrencyLevel;
 
         // Each thread takes one meeting only after the work queued before it, and none leaves until all are taken.
-        using var meeting = new Barrier(threads);
-        var meetings = Enumerable.Range(0, threads).Select(_ => Run(() => meeting.SignalAndWait(TimeSpan.FromSeconds(10))));
+        using var meeting = new Barrier(count);
+        var meetings = Enumerable.Range(0, count).Select(_ => Task.Factory.StartNew(
+            () => meeting.SignalAndWait(TimeSpan.FromSeconds(10)), CancellationToken.None, TaskCreationOptions.DenyChildAttach, threads));
         await Task.WhenAll(meetings);
     }
 }
