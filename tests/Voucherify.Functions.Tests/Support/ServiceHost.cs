@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using Voucherify.Core.ChangeFeed;
 using Voucherify.DevHost;
+using Voucherify.Infrastructure.Threading;
 
 namespace Voucherify.Functions.Tests.Support;
 
@@ -15,6 +17,11 @@ namespace Voucherify.Functions.Tests.Support;
 /// </summary>
 public sealed class ServiceHost : IAsyncDisposable
 {
+    // The SQLite feed's loops on threads like the service's idle ones at the pool's priority: what the API shows once the
+    // feed has caught up must not hang on the CPU the other tests leave over (the idle policy is tested in the
+    // infrastructure's tests, the registration there too).
+    private static readonly ChangeFeedThreads FeedThreads = new(IdleThreads.AtPoolPriority(2));
+
     public const string OtherProjectAppId = "other-app-id";
     public const string OtherProjectToken = "other-app-token";
 
@@ -73,7 +80,11 @@ public sealed class ServiceHost : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        var app = DevHostApp.Build([.. args], services => services.AddSingleton<TimeProvider>(clock));
+        var app = DevHostApp.Build([.. args], services =>
+        {
+            services.AddSingleton<TimeProvider>(clock);
+            services.AddSingleton(FeedThreads);
+        });
         await app.StartAsync();
         return new ServiceHost(app, folder, clock);
     }
