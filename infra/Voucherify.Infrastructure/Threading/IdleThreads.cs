@@ -30,15 +30,13 @@ public sealed class IdleThreads : TaskScheduler
     private static bool onIdleThread;
 
     private readonly BlockingCollection<Task> queue = [];
-    private readonly bool lowered;
 
     private IdleThreads(int threads, bool lowered)
     {
-        this.lowered = lowered;
         MaximumConcurrencyLevel = threads;
         for (var i = 0; i < threads; i++)
         {
-            new Thread(Run) { IsBackground = true, Name = ".NET Idle Worker" }.Start();
+            new Thread(() => Run(lowered)) { IsBackground = true, Name = ".NET Idle Worker" }.Start();
         }
     }
 
@@ -60,7 +58,7 @@ public sealed class IdleThreads : TaskScheduler
 
     protected override IEnumerable<Task> GetScheduledTasks() => queue.ToArray();
 
-    private void Run()
+    private void Run(bool lowered)
     {
         if (lowered)
         {
