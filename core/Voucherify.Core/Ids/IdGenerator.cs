@@ -4,12 +4,14 @@ namespace Voucherify.Core.Ids;
 
 /// <summary>
 /// Opaque ids with the contract's prefixes ("v_", "camp_", "r_" ...), random enough to never collide in practice.
-/// Ids of 16 characters or more start with the time they were made, so ids made one after another sort together.
+/// Ids of 16 characters or more start with the time they were made and a count within its millisecond
+/// (<see cref="IdStamps"/>), so ids made one after another in a process sort in the order made.
 /// </summary>
 /// <remarks>
 /// Every store keeps its keys and lookups in B-trees ordered by id. Random ids put each new document on a random leaf
 /// of every such index, so each write dirties a page of its own per index; ids that start with the time append, and a
-/// group of writes shares those pages. The 10+ characters after the time stay random: 62^10 ids per millisecond.
+/// group of writes shares those pages. The 5+ characters after the stamp stay random, so processes making ids in the
+/// same millisecond do not collide either.
 /// </remarks>
 public static class IdGenerator
 {
@@ -18,12 +20,14 @@ public static class IdGenerator
     // The time is written in an alphabet in byte order, so ordinal comparison (what SQLite and Cosmos DB use) sorts it.
     private const string SortedAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    // 62^8 milliseconds is about 7,000 years.
-    private const int TimeLength = 8;
+    // 62^8 milliseconds is about 7,000 years; three more characters count within the millisecond.
+    private const int StampLength = 11;
 
     private const int ShortestTimed = 16;
 
-    public static string New(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow);
+    private static readonly IdStamps Stamps = new();
+
+    public static string New(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow, Stamps);
 
     /// <summary>
     /// As <see cref="New(string, int)"/>, for an id that only labels (a request id, for logs and support): its random part
@@ -31,22 +35,22 @@ public static class IdGenerator
     /// which costs 2.3 µs through OpenSSL, a few per cent of a validate. As unique; predictable only from many of its
     /// outputs, which is no concern for a label that grants nothing.
     /// </summary>
-    public static string NewLabel(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow, label: true);
+    public static string NewLabel(string prefix, int randomLength = 24) => New(prefix, randomLength, DateTimeOffset.UtcNow, Stamps, label: true);
 
-    internal static string New(string prefix, int randomLength, DateTimeOffset now, bool label = false) =>
-        string.Create(prefix.Length + randomLength, (prefix, time: randomLength < ShortestTimed ? (long?)null : now.ToUnixTimeMilliseconds(), label), static (span, state) =>
+    internal static string New(string prefix, int randomLength, DateTimeOffset now, IdStamps stamps, bool label = false) =>
+        string.Create(prefix.Length + randomLength, (prefix, stamp: randomLength < ShortestTimed ? (long?)null : stamps.Next(now), label), static (span, state) =>
         {
             state.prefix.AsSpan().CopyTo(span);
             var rest = span[state.prefix.Length..];
-            if (state.time is { } time)
+            if (state.stamp is { } stamp)
             {
-                for (var i = TimeLength - 1; i >= 0; i--)
+                for (var i = StampLength - 1; i >= 0; i--)
                 {
-                    rest[i] = SortedAlphabet[(int)(time % SortedAlphabet.Length)];
-                    time /= SortedAlphabet.Length;
+                    rest[i] = SortedAlphabet[(int)(stamp % SortedAlphabet.Length)];
+                    stamp /= SortedAlphabet.Length;
                 }
 
-                rest = rest[TimeLength..];
+                rest = rest[StampLength..];
             }
 
             if (state.label)
