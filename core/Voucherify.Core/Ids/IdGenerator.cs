@@ -20,8 +20,10 @@ public static class IdGenerator
     // The time is written in an alphabet in byte order, so ordinal comparison (what SQLite and Cosmos DB use) sorts it.
     private const string SortedAlphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";
 
-    // 62^8 milliseconds is about 7,000 years; three more characters count within the millisecond.
-    private const int StampLength = 11;
+    // 62^8 milliseconds is about 7,000 years.
+    private const int TimeLength = 8;
+
+    private const int StampLength = TimeLength + IdStamps.CountLength;
 
     private const int ShortestTimed = 16;
 

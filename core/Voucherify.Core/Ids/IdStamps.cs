@@ -13,7 +13,10 @@ namespace Voucherify.Core.Ids;
 /// </remarks>
 internal sealed class IdStamps
 {
-    /// <summary>62³: three characters of the sorted alphabet per millisecond.</summary>
+    /// <summary>Characters of an id that carry the count, after the time.</summary>
+    public const int CountLength = 3;
+
+    /// <summary>62^<see cref="CountLength"/>: every count those characters of the sorted alphabet can write.</summary>
     public const long PerMillisecond = 62 * 62 * 62;
 
     private long last;
