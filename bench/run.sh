@@ -88,7 +88,16 @@ curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-UNLIMITED","type":"D
 curl -s "${auth[@]}" "$base/v1/vouchers" -d '{"code":"BENCH-LIMITED","type":"DISCOUNT_VOUCHER","discount":{"type":"AMOUNT","amount_off":1000},"redemption":{"quantity":100000000}}' >/dev/null
 # Routes that land later (customers, products, validation rules) are seeded when the host serves them.
 post_status() { curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$base$1" -d "$2"; }
-served() { local status; status=$(post_status "$1" "$2"); case $status in 404|405) echo "  $1 answers $status: not served by this build, skipped"; return 1;; esac; }
+# A route this build does not serve is skipped; any other refusal stops the run, since the seed it was to make would be
+# missing from every measurement after it (the rule's assignment was refused unnoticed until the twenty-second session).
+served() {
+  local status; status=$(post_status "$1" "$2")
+  case $status in
+    2??) ;;
+    404|405) echo "  $1 answers $status: not served by this build, skipped"; return 1;;
+    *) echo "  $1 answered $status to $2: seeding failed" >&2; exit 1;;
+  esac
+}
 if served /v1/customers '{"source_id":"bench-customer-0","name":"Bench Customer 0","email":"c0@bench.example"}'; then
   seq 1 999 | xargs -P4 -I{} curl -s -o /dev/null "${auth[@]}" "$base/v1/customers" \
     -d '{"source_id":"bench-customer-{}","name":"Bench Customer {}","email":"c{}@bench.example","metadata":{"tier":"gold"}}'
@@ -106,7 +115,7 @@ if [[ $(tail -1 <<<"$reply") =~ ^(404|405)$ ]]; then
 else
   rule_id=$(head -1 <<<"$reply" | field id)
   campaign_id=$(curl -s "${auth[@]}" "$base/v1/campaigns/Bench" | field id)
-  served "/v1/validation-rules/$rule_id/assignments" "{\"campaign\":\"$campaign_id\"}" && echo "  validation rule with 4 conditions on the campaign"
+  served "/v1/validation-rules/$rule_id/assignments" "{\"related_object_type\":\"campaign\",\"related_object_id\":\"$campaign_id\"}" && echo "  validation rule with 4 conditions on the campaign"
 fi
 
 echo "Waiting for the change feed to catch up with the seeding"
@@ -117,7 +126,15 @@ export CODES_FILE="$work/codes.txt"
 for page in $(seq 1 20); do
   curl -s "${auth[@]}" "$base/v1/vouchers?campaign=Bench&limit=100&page=$page" | { grep -o '"code":"[^"]*"' || true; } | cut -d'"' -f4
 done >"$CODES_FILE"
-
+# validate.lua's order must pass the seeded rules, and an order under their minimum must not: a scenario that measured
+# answers of another kind (a refusal, or rules never evaluated) would say nothing about validate.
+order='"order":{"amount":25000,"items":[{"source_id":"prod_1","quantity":2,"price":7500},{"source_id":"prod_2","quantity":1,"price":10000}]}'
+check_validate() { # order, what the answer must contain
+  local reply; reply=$(curl -s "${auth[@]}" "$base/v1/vouchers/$(head -1 "$CODES_FILE")/validate" -d "{\"customer\":{\"source_id\":\"bench-customer-1\"},$1}")
+  grep -q "$2" <<<"$reply" || { echo "validate answered $reply where $2 was expected: the seed is not what the scenarios assume" >&2; exit 1; }
+}
+check_validate "$order" '"valid":true'
+[ -z "${rule_id:-}" ] || check_validate '"order":{"amount":500,"items":[{"source_id":"prod_1","quantity":1,"price":500}]}' '"key":"order_rules_violated"'
 
 # Each scenario: a warm-up run (JIT tiering, connection and statement caches) that is not counted, a measured run,
 # then the wait for the change feed to catch up. cpu_ms is the host's CPU (user + sys) over the measured run and that
