@@ -113,6 +113,23 @@ public sealed class RuleNameTests
     }
 
     [Theory]
+    [InlineData("""{"1": {"name": "order.amount", "conditions": {"$more_than": [1000]}}, "2": {"name": "order.items.count", "conditions": {"$more_than_or_equal": [1]}}}""", false, false)]
+    [InlineData("""{"1": {"name": "order.items.price_each", "conditions": {"$more_than": [1]}}, "2": {"name": "order.items.metadata_any", "property": "color", "conditions": {"$is": ["red"]}}}""", false, false)]
+    [InlineData("""{"1": {"name": "customer.metadata", "property": "tier", "conditions": {"$is_not": ["banned"]}}}""", false, true)]
+    [InlineData("""{"1": {"name": "redemption.count.per_customer", "conditions": {"$less_than": [2]}}}""", false, true)]
+    [InlineData("""{"1": {"name": "product.id", "conditions": {"$is": ["prod_1"]}}}""", true, false)]
+    [InlineData("""{"1": {"name": "sku.id", "conditions": {"$is": ["sku_1"]}}}""", true, false)]
+    [InlineData("""{"1": {"name": "product.metadata", "property": "kind", "conditions": {"$is": ["x"]}}}""", true, false)]
+    [InlineData("""{"1": {"name": "order.amount", "conditions": {"$more_than": [1]}}, "2": {"name": "order.items.any", "conditions": {"$is": [{"object": "products_collection", "id": "pc_1"}]}}}""", true, false)]
+    public void A_rule_set_says_whether_judging_it_needs_the_catalog_or_the_stored_customer(string rules, bool catalog, bool customer)
+    {
+        var set = RuleCompiler.Compile(JsonNode.Parse(rules)!.AsObject());
+
+        Assert.Equal(catalog, set.ReadsCatalog);
+        Assert.Equal(customer, set.ReadsCustomer);
+    }
+
+    [Theory]
     [InlineData("""{"1": {"name": "customer.metadata", "conditions": {"$is": ["x"]}}}""", "property")]
     [InlineData("""{"1": {"name": "loyalty.points", "conditions": {"$is": [1]}}}""", "loyalty.points")]
     [InlineData("""{"1": {"conditions": {"$is": [1]}}}""", "name")]

@@ -29,6 +29,31 @@ public sealed class StoredDocumentTests
     }
 
     [Fact]
+    public void Copies_of_one_shared_version_give_one_tree_whose_nested_nodes_many_threads_read_alike()
+    {
+        var shared = new SharedReads();
+        var text = """{"id":"c_1","metadata":{"tier":"gold","tags":["a","b"],"address":{"city":"Berlin"}}}""";
+        var first = new StoredDocument(Key, text, "e1", At, At, shared);
+        var second = new StoredDocument(Key, text, "e1", At, At, shared);
+
+        var tree = first.ReadSharedTree();
+        var cities = new string[64];
+        Parallel.For(0, cities.Length, k => cities[k] = second.ReadSharedTree()["metadata"]!["address"]!["city"]!.GetValue<string>());
+
+        Assert.Same(tree, second.ReadSharedTree());
+        Assert.All(cities, city => Assert.Equal("Berlin", city));
+        Assert.Equal("b", tree["metadata"]!["tags"]![1]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void A_document_no_one_shares_gives_its_own_body_as_its_tree()
+    {
+        var document = new StoredDocument(Key, """{"name":"A","count":2}""", "e1", At, At);
+
+        Assert.Same(document.Body, document.ReadSharedTree());
+    }
+
+    [Fact]
     public void A_copy_with_another_body_reads_that_body()
     {
         var document = new StoredDocument(Key, """{"name":"A","count":2}""", "e1", At, At);

@@ -52,6 +52,21 @@ public sealed class EligibilityApiTests : HostedApiTest
         Assert.Equal("Gold members only", bob.Str("error.message"));
         (await Redeem(new JsonObject { ["id"] = "cust_plain", ["metadata"] = new JsonObject { ["tier"] = "gold" } })).Expect(HttpStatusCode.OK);
         (await Redeem(new JsonObject { ["source_id"] = "stranger" })).ExpectError(HttpStatusCode.BadRequest, "customer_rules_violated");
+
+        // Validate writes nothing, so what it laid over the stored customer is that request's alone, though the stored
+        // tree rules read is shared between requests (a redemption, above, also updates the customer it names).
+        async Task<bool> Valid(JsonObject customer)
+        {
+            var body = Bodies.Order(3000);
+            body["customer"] = customer;
+            return (await host.Server.PostAsync("/v1/vouchers/GOLDONLY/validate", body)).Expect(HttpStatusCode.OK).Node("valid")!.GetValue<bool>();
+        }
+
+        await Catalog.CustomerAsync(host, "cust_carl", "carl", new JsonObject { ["metadata"] = new JsonObject { ["tier"] = "basic" } });
+        Assert.False(await Valid(new JsonObject { ["source_id"] = "carl" }));
+        Assert.True(await Valid(new JsonObject { ["source_id"] = "carl", ["metadata"] = new JsonObject { ["tier"] = "gold" } }));
+        Assert.False(await Valid(new JsonObject { ["source_id"] = "carl" }));
+        Assert.False(await Valid(new JsonObject { ["id"] = "cust_carl", ["source_id"] = "carl" }));
     }
 
     [Fact]

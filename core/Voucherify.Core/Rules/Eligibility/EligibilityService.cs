@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Campaigns;
@@ -74,15 +75,35 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
             return (given, null);
         }
 
-        var stored = rules.Any(r => r.Compiled.Rules.ReadsCustomer) ? await data.CustomerAsync(project, id, sourceId, cancellationToken) : null;
+        var stored = rules.Exists(r => r.Compiled.Rules.ReadsCustomer) ? await data.CustomerAsync(project, id, sourceId, cancellationToken) : null;
+        var key = JsonText.Of(stored, "id") ?? id ?? $"source:{sourceId}";
+        if (stored is not null && OnlyNames(given!, stored))
+        {
+            // A checkout usually names the customer and nothing more: the stored tree, which rules only read, is the answer.
+            return (stored, key);
+        }
+
         var merged = stored?.DeepClone().AsObject() ?? [];
         foreach (var (name, value) in given!)
         {
             merged[name] = value is JsonObject inner && merged[name] is JsonObject existing ? Overlay(existing, inner) : value?.DeepClone();
         }
 
-        var key = JsonText.Of(stored, "id") ?? id ?? $"source:{sourceId}";
         return (merged, key);
+    }
+
+    /// <summary>Whether the request's customer says nothing but an id or source id the stored one already has.</summary>
+    private static bool OnlyNames(JsonObject given, JsonObject stored)
+    {
+        foreach (var (name, value) in given)
+        {
+            if (name is not ("id" or "source_id") || value is not JsonValue text || !text.TryGetValue<string>(out var named) || JsonText.Of(stored, name) != named)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static JsonObject Overlay(JsonObject target, JsonObject source)
@@ -97,6 +118,13 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
 
     private async Task<IReadOnlyList<CartLine>> LinesAsync(Project project, OrderCalculated order, List<AssignedRule> rules, CancellationToken cancellationToken)
     {
+        if (!rules.Exists(r => r.Compiled.ReadsCatalog))
+        {
+            // Rules on the order's amounts, counts, prices or item metadata judge the lines as sent: reading each line's
+            // product and SKU (two reads apiece through a source id) would cost validate more than the rules themselves.
+            return [.. order.Items.Select(item => new CartLine(item, item.ProductId ?? item.Product?.Id, item.SkuId ?? item.Sku?.Id, null, null, FrozenSet<string>.Empty))];
+        }
+
         var collectionIds = rules.SelectMany(r => r.Compiled.Rules.References.Where(v => v.ReferenceObject == "products_collection").Select(v => v.Text!))
             .Concat(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included.Concat(r.Compiled.Rule.ApplicableTo.Excluded)).Where(e => e.Object == "products_collection").Select(e => e.Id!))
             .Distinct()

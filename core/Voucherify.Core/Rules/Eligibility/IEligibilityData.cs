@@ -5,7 +5,8 @@ namespace Voucherify.Core.Rules.Eligibility;
 
 /// <summary>
 /// The stored objects rules read: customers, products, SKUs (as GET returns them) and product collections, each by id
-/// or by source id. A port, so the engine does not depend on how the catalog and customers are written.
+/// or by source id. A port, so the engine does not depend on how the catalog and customers are written. The objects
+/// returned may be shared with other requests: callers only read them.
 /// </summary>
 public interface IEligibilityData
 {

@@ -6,7 +6,10 @@ using Voucherify.Core.Storage;
 
 namespace Voucherify.Core.Rules.Eligibility;
 
-/// <summary>Reads the documents under the keys the customer and catalog capabilities store them by: a point read by id, or two through the source-id alias.</summary>
+/// <summary>
+/// Reads the documents under the keys the customer and catalog capabilities store them by: a point read by id, or two
+/// through the source-id alias. Bodies come as the store's shared trees, parsed once per stored version.
+/// </summary>
 public sealed class StoreEligibilityData(IDocumentStore store) : IEligibilityData
 {
     public Task<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
@@ -19,21 +22,21 @@ public sealed class StoreEligibilityData(IDocumentStore store) : IEligibilityDat
         ReadAsync(id is null ? null : SkuKeys.For(project, id), sourceId is null ? null : SkuKeys.ForSource(project, sourceId), SkuKeys.For, project, cancellationToken);
 
     public async Task<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken) =>
-        (await store.GetAsync(Collections.ProductCollectionKeys.For(project, id), cancellationToken))?.Body;
+        (await store.GetAsync(Collections.ProductCollectionKeys.For(project, id), cancellationToken))?.ReadSharedTree();
 
     private async Task<JsonObject?> ReadAsync(DocumentKey? byId, DocumentKey? bySource, Func<Project, string, DocumentKey> keyFor, Project project, CancellationToken cancellationToken)
     {
         if (byId is { } key && await store.GetAsync(key, cancellationToken) is { } found)
         {
-            return found.Body;
+            return found.ReadSharedTree();
         }
 
         if (bySource is not { } alias || await store.GetAsync(alias, cancellationToken) is not { } source
-            || source.Body["id"] is not JsonValue value || !value.TryGetValue<string>(out var id))
+            || source.ReadSharedTree()["id"] is not JsonValue value || !value.TryGetValue<string>(out var id))
         {
             return null;
         }
 
-        return (await store.GetAsync(keyFor(project, id), cancellationToken))?.Body;
+        return (await store.GetAsync(keyFor(project, id), cancellationToken))?.ReadSharedTree();
     }
 }

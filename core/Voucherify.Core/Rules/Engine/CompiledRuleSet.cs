@@ -12,11 +12,15 @@ public sealed class CompiledRuleSet(CompiledRule?[] byNumber, LogicExpression lo
 
     public LogicExpression Logic { get; } = logic;
 
-    public bool ReadsCustomer => Rules.Any(rule => rule.Group == RuleGroup.Customer || rule.Guard?.Scope == CounterScope.Customer);
+    // Asked on every validate and redeem, so answered once here rather than by walking the rules each time.
+    public bool ReadsCustomer { get; } = byNumber.Any(rule => rule is not null && (rule.Group == RuleGroup.Customer || rule.Guard?.Scope == CounterScope.Customer));
+
+    /// <summary>Whether some rule reads the lines' products or SKUs (ids, bodies, collections).</summary>
+    public bool ReadsCatalog { get; } = byNumber.Any(rule => rule is not null && rule.ReadsCatalog);
 
     public IEnumerable<RuleValue> References => Rules.SelectMany(rule => rule.References);
 
-    public bool ReadsCounters => Rules.Any(rule => rule.Guard is not null);
+    public bool ReadsCounters { get; } = byNumber.Any(rule => rule?.Guard is not null);
 
     public bool Evaluate(RuleContext context, out CompiledRule? failed)
     {

@@ -29,7 +29,7 @@ public static class ItemRules
             "order.items.cheapest" => context => Extreme(context, references, children, cheapest: true),
             _ => context => Extreme(context, references, children, cheapest: false),
         };
-        return new ResolvedRule(RuleGroup.Order, holds, References: references);
+        return new ResolvedRule(RuleGroup.Order, holds, References: references, ReadsCatalog: true);
     }
 
     /// <summary>Lines matching the references of the order.items rule being evaluated.</summary>

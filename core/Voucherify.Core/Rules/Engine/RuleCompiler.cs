@@ -59,6 +59,6 @@ public static class RuleCompiler
         var children = Compile(rule["rules"] as JsonObject, $"{where}.rules", nested: true);
         var message = (rule["error"] as JsonObject)?["message"] is JsonValue text && text.GetValueKind() == JsonValueKind.String ? text.GetValue<string>() : null;
         var definition = RuleNames.Resolve(new RuleDefinition(name, property, conditions, children, nested), where);
-        return new CompiledRule(number, name, definition.Group, message, definition.Holds, definition.Guard, [.. definition.References ?? [], .. children.References]);
+        return new CompiledRule(number, name, definition.Group, message, definition.Holds, definition.Guard, [.. definition.References ?? [], .. children.References], definition.ReadsCatalog || children.ReadsCatalog);
     }
 }
