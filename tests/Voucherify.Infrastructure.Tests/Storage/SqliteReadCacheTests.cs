@@ -163,6 +163,52 @@ public sealed class SqliteReadCacheTests : IDisposable
         Assert.Equal("patched", after.State);
     }
 
+    [Fact]
+    public async Task A_full_cache_drops_what_it_evicts_from_the_index_hits_are_served_from()
+    {
+        using var cache = new SqliteReadCache(40_000);
+        var text = new string('x', 1_000);
+        for (var k = 0; k < 500; k++)
+        {
+            await cache.GetOrReadAsync($"key-{k}", k, text, static value => Task.FromResult<string?>(value), static value => value.Length);
+        }
+
+        // Eviction callbacks run on the thread pool, so the index catches up with the cache shortly after.
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (cache.Counts.Indexed > cache.Counts.Held && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(10);
+        }
+
+        Assert.InRange(cache.Counts.Held, 1, 20);
+        Assert.InRange(cache.Counts.Indexed, 1, (int)cache.Counts.Held);
+    }
+
+    [Fact]
+    public async Task A_value_read_again_after_a_write_replaces_the_old_one_and_is_then_served_from_memory()
+    {
+        using var cache = new SqliteReadCache(SqliteStoreOptions.DefaultReadCacheSize);
+        var reads = 0;
+        Task<string?> Read(string value)
+        {
+            Interlocked.Increment(ref reads);
+            return Task.FromResult<string?>(value);
+        }
+
+        var stripe = SqliteReadCache.PointStripe(Voucher);
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, stripe, "first", Read, static value => value.Length));
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, stripe, "unread", Read, static value => value.Length));
+        cache.Writing(Voucher);
+        cache.Written();
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, stripe, "second", Read, static value => value.Length));
+
+        // The first entry's eviction (replaced) must not take the second out of the index.
+        await Task.Delay(200);
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, stripe, "unread", Read, static value => value.Length));
+        Assert.Equal(2, reads);
+        Assert.Equal((1, 1L), cache.Counts);
+    }
+
     private static DocumentQuery Partition(string kind) => new(Voucher.ProjectId, kind) { PartitionKey = Voucher.PartitionKey };
 
     private static string? State(StoredDocument? document) => document?.Body["state"]?.GetValue<string>();
