@@ -23,8 +23,8 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// The memory cache holds the entries to its size limit and chooses what to drop; hits are served from a plain
 /// concurrent index of the same entries, which the cache's eviction callbacks keep in step. A hit through the memory
 /// cache itself reads the clock and writes the entry's last-access time, a cache line both cores then pass back and
-/// forth for the hot campaign and rules: about 8% of a validate's CPU. So the cache sees entries only as they are
-/// stored, and drops the oldest first when it must.
+/// forth for the hot campaign and rules (the lookups were 9.4% of a validate's profile, 6.5% through the index). So the
+/// cache sees entries only as they are stored, and drops the oldest first when it must.
 /// </para>
 /// </summary>
 internal sealed class SqliteReadCache : IDisposable
