@@ -23,7 +23,7 @@ public sealed class CompiledValidationRule(ValidationRule rule, string etag, Com
     /// Whether judging it needs the cart resolved against the catalog: a rule reads products or SKUs, or its
     /// applicable_to names items (which match by product, SKU or collection).
     /// </summary>
-    public bool ReadsCatalog { get; } = rules.ReadsCatalog || rule.ApplicableTo.Included.Count > 0 || rule.ApplicableTo.Excluded.Count > 0;
+    public bool ReadsCatalog { get; } = rules.ReadsCatalog || rule.ApplicableTo.NamesItems;
 
     public static CompiledValidationRule Compile(ValidationRule rule, string etag)
     {

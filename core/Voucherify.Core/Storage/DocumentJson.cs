@@ -29,7 +29,7 @@ public static class DocumentJson
     /// shared tree is built through before anyone else is given it.
     /// </summary>
     public static JsonObject ReadSharedTree(this StoredDocument document) =>
-        document is { Shared: { } shared, UnparsedText: { } text } ? shared.Get(() => BuiltThrough(JsonNode.Parse(text)!.AsObject())) : document.Body;
+        document is { Shared: { } shared, UnparsedText: { } text } ? shared.Get(() => BuiltThrough(LazyBody.Parse(text))) : document.Body;
 
     private static T BuiltThrough<T>(T node)
         where T : JsonNode

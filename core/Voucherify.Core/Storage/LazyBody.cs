@@ -29,6 +29,7 @@ internal sealed class LazyBody
     /// <summary>The text read, while no one has asked for <see cref="Value"/> (so it still says what the body would).</summary>
     public string? UnparsedText => body is null ? text : null;
 
-    private static JsonObject Parse(string text) =>
+    /// <summary>A stored body's text as its tree: every stored body is a JSON object.</summary>
+    public static JsonObject Parse(string text) =>
         JsonNode.Parse(text) as JsonObject ?? throw new InvalidDataException("A stored body is not a JSON object.");
 }

@@ -30,7 +30,7 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
                 return DiscountOptions.Default;
             }
 
-            var targetsProducts = shaped.Any(r => r.Compiled.Rule.ApplicableTo.Included.Count > 0 || r.Compiled.Rule.ApplicableTo.Excluded.Count > 0);
+            var targetsProducts = shaped.Any(r => r.Compiled.Rule.ApplicableTo.NamesItems);
             return new DiscountOptions { ItemRule = (_, index) => RuleFor(shaped, index), RulesTargetProducts = targetsProducts };
         }
     }

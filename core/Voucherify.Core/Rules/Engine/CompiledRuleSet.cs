@@ -20,8 +20,6 @@ public sealed class CompiledRuleSet(CompiledRule?[] byNumber, LogicExpression lo
 
     public IEnumerable<RuleValue> References => Rules.SelectMany(rule => rule.References);
 
-    public bool ReadsCounters { get; } = byNumber.Any(rule => rule?.Guard is not null);
-
     public bool Evaluate(RuleContext context, out CompiledRule? failed)
     {
         failed = null;
