@@ -126,9 +126,9 @@ export CODES_FILE="$work/codes.txt"
 for page in $(seq 1 20); do
   curl -s "${auth[@]}" "$base/v1/vouchers?campaign=Bench&limit=100&page=$page" | { grep -o '"code":"[^"]*"' || true; } | cut -d'"' -f4
 done >"$CODES_FILE"
-# validate.lua's order must pass the seeded rules, and an order under their minimum must not: a scenario that measured
-# answers of another kind (a refusal, or rules never evaluated) would say nothing about validate.
-order='"order":{"amount":25000,"items":[{"source_id":"prod_1","quantity":2,"price":7500},{"source_id":"prod_2","quantity":1,"price":10000}]}'
+# validate.lua's order (order.json) must pass the seeded rules, and an order under their minimum must not: a scenario
+# that measured answers of another kind (a refusal, or rules never evaluated) would say nothing about validate.
+order="\"order\":$(cat "$WRK_DIR/order.json")"
 check_validate() { # order, what the answer must contain
   local reply; reply=$(curl -s "${auth[@]}" "$base/v1/vouchers/$(head -1 "$CODES_FILE")/validate" -d "{\"customer\":{\"source_id\":\"bench-customer-1\"},$1}")
   grep -q "$2" <<<"$reply" || { echo "validate answered $reply where $2 was expected: the seed is not what the scenarios assume" >&2; exit 1; }

@@ -1,8 +1,9 @@
 package.path = package.path .. ";" .. os.getenv("WRK_DIR") .. "/?.lua"
 local common = require("common")
 local codes = common.lines(os.getenv("CODES_FILE"))
--- Seeded customers and products (bench-customer-N, prod_N), so lookups meet real documents once those routes exist.
-local order = ',"order":{"amount":25000,"items":[{"source_id":"prod_1","quantity":2,"price":7500},{"source_id":"prod_2","quantity":1,"price":10000}]}}'
+-- Seeded customers and products (bench-customer-N, prod_N), so lookups meet real documents once those routes exist. The
+-- order is in order.json, which run.sh also sends once to check it passes the seeded rules.
+local order = ',"order":' .. common.lines(os.getenv("WRK_DIR") .. "/order.json")[1] .. '}'
 -- floor.lua sends the same requests marked for the floor host's write (FLOOR_HEADERS).
 local headers = FLOOR_HEADERS or common.headers
 local requests = common.prepared(math.min(math.max(#codes, 1000), 10000), function(i)
