@@ -28,7 +28,7 @@ public sealed class CampaignLookup(IDocumentStore store)
     /// The campaign a voucher belongs to, read fresh so a disabled campaign stops its codes at once.
     /// A voucher whose campaign is gone is being deleted with it, so it no longer exists.
     /// </summary>
-    public async Task<Campaign?> OfVoucherAsync(Project project, Vouchers.Voucher voucher, CancellationToken cancellationToken)
+    public async ValueTask<Campaign?> OfVoucherAsync(Project project, Vouchers.Voucher voucher, CancellationToken cancellationToken)
     {
         if (voucher.CampaignId is null)
         {

@@ -18,7 +18,7 @@ public static class CustomerOrderTallies
     /// </summary>
     public static async Task<Dictionary<string, OrderContribution>> ReadAsync(IDocumentStore store, string projectId, string customerKey, IReadOnlyCollection<string> orderIds, CancellationToken cancellationToken)
     {
-        var read = await Task.WhenAll(orderIds.Select(id => store.GetAsync(CustomerOrderTallyKeys.For(projectId, customerKey, id), cancellationToken)));
+        var read = await Task.WhenAll(orderIds.Select(id => store.GetAsync(CustomerOrderTallyKeys.For(projectId, customerKey, id), cancellationToken).AsTask()));
         return read
             .OfType<StoredDocument>()
             .ToDictionary(tally => tally.Key.Id, tally => OrderContribution.FromJson(tally.Body, customerKey), StringComparer.Ordinal);

@@ -30,12 +30,16 @@ public static class WireFastPath
     [ThreadStatic]
     private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? perThread;
 
-    /// <summary>The body's bytes when it has a fast writer, else null (serialize it the usual way).</summary>
-    public static byte[]? TrySerialize(object body)
+    /// <summary>
+    /// Whether the body has a fast writer; if so, its bytes in this thread's buffer, which the thread's next call
+    /// overwrites: copy them out before anything awaits. An answer's own array would be one more allocation per validate.
+    /// </summary>
+    public static bool TrySerialize(object body, out ReadOnlySpan<byte> json)
     {
         if (body is not VoucherValidationResponse answer || ValidationAnswer is not { } write)
         {
-            return null;
+            json = default;
+            return false;
         }
 
         var (buffer, writer) = perThread ??= (new ArrayBufferWriter<byte>(InitialBytes), new Utf8JsonWriter(Stream.Null, WriterOptions));
@@ -43,14 +47,15 @@ public static class WireFastPath
         writer.Reset(buffer);
         write(writer, answer);
         writer.Flush();
-        var bytes = buffer.WrittenSpan.ToArray();
+        json = buffer.WrittenSpan;
 
-        // A rare large answer (an order of thousands of lines) does not keep its buffer on the thread for good.
+        // A rare large answer (an order of thousands of lines) does not keep its buffer on the thread for good; the span
+        // still holds the array until the caller has copied it.
         if (buffer.Capacity > KeptBytes)
         {
             perThread = null;
         }
 
-        return bytes;
+        return true;
     }
 }

@@ -76,7 +76,7 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
     }
 
     /// <summary>The hot-path read: every assignment of one voucher or campaign (one partition).</summary>
-    public async Task<IReadOnlyList<ValidationRuleAssignment>> ForObjectAsync(Project project, string objectId, CancellationToken cancellationToken)
+    public async ValueTask<IReadOnlyList<ValidationRuleAssignment>> ForObjectAsync(Project project, string objectId, CancellationToken cancellationToken)
     {
         var page = await store.QueryAsync(new DocumentQuery(project.Id, ValidationRuleKeys.AssignmentKind) { PartitionKey = objectId, PageSize = 100 }, cancellationToken);
         return [.. page.Items.Select(d => d.ReadShared<ValidationRuleAssignment>())];

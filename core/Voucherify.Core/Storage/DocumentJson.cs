@@ -26,40 +26,61 @@ public static class DocumentJson
     /// The body as a tree the caller must not change, which may be the one every reader of this stored version gets:
     /// for hot paths that only look up fields in a document of no fixed shape (the customer and catalog bodies rules read).
     /// A parsed <see cref="JsonObject"/> builds its children on first access, which two threads must not race, so a
-    /// shared tree is built through before anyone else is given it.
+    /// shared tree is built through before anyone else is given it. Its texts become strings once, there: a parsed
+    /// value makes a new string each time it is read, and rules read the same customer's fields on every validate.
     /// </summary>
     public static JsonObject ReadSharedTree(this StoredDocument document) =>
         document is { Shared: { } shared, UnparsedText: { } text } ? shared.Get(() => BuiltThrough(LazyBody.Parse(text))) : document.Body;
 
-    private static T BuiltThrough<T>(T node)
-        where T : JsonNode
+    private static JsonObject BuiltThrough(JsonObject json)
+    {
+        List<(string Name, string Text)>? texts = null;
+        foreach (var (name, value) in json)
+        {
+            if (Text(value) is { } text)
+            {
+                (texts ??= []).Add((name, text));
+            }
+            else
+            {
+                BuiltThroughChild(value);
+            }
+        }
+
+        foreach (var (name, text) in texts ?? [])
+        {
+            json[name] = JsonValue.Create(text);
+        }
+
+        return json;
+    }
+
+    private static void BuiltThroughChild(JsonNode? node)
     {
         switch (node)
         {
             case JsonObject json:
-                foreach (var (_, value) in json)
-                {
-                    if (value is not null)
-                    {
-                        BuiltThrough(value);
-                    }
-                }
-
+                BuiltThrough(json);
                 break;
             case JsonArray array:
-                foreach (var value in array)
+                for (var i = 0; i < array.Count; i++)
                 {
-                    if (value is not null)
+                    if (Text(array[i]) is { } text)
                     {
-                        BuiltThrough(value);
+                        array[i] = JsonValue.Create(text);
+                    }
+                    else
+                    {
+                        BuiltThroughChild(array[i]);
                     }
                 }
 
                 break;
         }
-
-        return node;
     }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
 
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Wire.Options);
 }

@@ -8,7 +8,7 @@ namespace Voucherify.Core.Storage;
 /// </summary>
 public interface IDocumentStore
 {
-    Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default);
+    ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default);
 
     /// <exception cref="DocumentConflictException">A document with this key exists.</exception>
     Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default);

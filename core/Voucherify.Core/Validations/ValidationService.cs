@@ -9,7 +9,7 @@ namespace Voucherify.Core.Validations;
 /// <summary>POST /v1/vouchers/{code}/validate: judges without counting anything.</summary>
 public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup campaigns, EligibilityService eligibilities, TimeProvider clock)
 {
-    public async Task<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
+    public async ValueTask<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
         var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).ReadShared<Voucher>();
         var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);

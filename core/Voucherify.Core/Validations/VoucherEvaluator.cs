@@ -27,7 +27,7 @@ public static class VoucherEvaluator
 
         try
         {
-            var start = StartOrder(request);
+            var start = eligibility.Start ?? StartOrder(request);
             var order = voucher.Discount is null ? start : DiscountCalculator.Apply(voucher.Discount, start, eligibility.Options).Order;
             var verdict = eligibility.Judge(start, order, request.Metadata);
             return verdict.Failure is { } broken

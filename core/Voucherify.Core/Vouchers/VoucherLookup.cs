@@ -8,7 +8,7 @@ namespace Voucherify.Core.Vouchers;
 /// <summary>Resolves {code} path values: a code (one point read) or a v_ id (an indexed query).</summary>
 public sealed class VoucherLookup(IDocumentStore store)
 {
-    public async Task<StoredDocument?> FindAsync(Project project, string codeOrId, CancellationToken cancellationToken)
+    public async ValueTask<StoredDocument?> FindAsync(Project project, string codeOrId, CancellationToken cancellationToken)
     {
         var byCode = await store.GetAsync(VoucherKeys.For(project, codeOrId), cancellationToken);
         if (byCode is not null || !codeOrId.StartsWith(IdPrefixes.Voucher, StringComparison.Ordinal))
@@ -21,6 +21,6 @@ public sealed class VoucherLookup(IDocumentStore store)
         return page.Items.FirstOrDefault();
     }
 
-    public async Task<StoredDocument> GetAsync(Project project, string codeOrId, CancellationToken cancellationToken) =>
+    public async ValueTask<StoredDocument> GetAsync(Project project, string codeOrId, CancellationToken cancellationToken) =>
         await FindAsync(project, codeOrId, cancellationToken) ?? throw Problems.NotFound("voucher", codeOrId);
 }

@@ -78,7 +78,10 @@ public sealed class IdempotentRequests(IdempotencyService idempotency)
             return Task.CompletedTask;
         }
 
+        // With its length, as the first answer went out: a replay is not a chunked stream either.
+        var bytes = Encoding.UTF8.GetBytes(record.ResponseBody);
         context.Response.ContentType = "application/json; charset=utf-8";
-        return context.Response.WriteAsync(record.ResponseBody, context.RequestAborted);
+        context.Response.ContentLength = bytes.Length;
+        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
     }
 }

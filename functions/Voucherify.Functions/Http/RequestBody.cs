@@ -47,7 +47,7 @@ public static class RequestBody
     /// <summary>The body bytes as read ahead by the pipeline, or null when the request had none.</summary>
     internal static byte[]? BytesReadAhead(HttpRequest request) => (request.HttpContext.Items[ReadItem] as ReadBody)?.Bytes;
 
-    public static async Task<T> ReadAsync<T>(HttpRequest request, long limit = DefaultLimit)
+    public static async ValueTask<T> ReadAsync<T>(HttpRequest request, long limit = DefaultLimit)
         where T : class
     {
         var bytes = await BytesAsync(request, limit);
@@ -55,7 +55,7 @@ public static class RequestBody
     }
 
     /// <summary>For endpoints where a body is optional (validate without an order, rollback): an empty body reads as {}.</summary>
-    public static async Task<T> ReadOptionalAsync<T>(HttpRequest request, long limit = DefaultLimit)
+    public static async ValueTask<T> ReadOptionalAsync<T>(HttpRequest request, long limit = DefaultLimit)
         where T : class, new()
     {
         if (request.ContentLength == 0 || (request.ContentLength is null && !request.Body.CanSeek && string.IsNullOrEmpty(request.ContentType)))
@@ -92,7 +92,7 @@ public static class RequestBody
     }
 
     /// <summary>The body, checked, from the pipeline's read-ahead or (outside the pipeline) from the stream.</summary>
-    private static async Task<byte[]> BytesAsync(HttpRequest request, long limit)
+    private static async ValueTask<byte[]> BytesAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {
@@ -107,15 +107,15 @@ public static class RequestBody
         return await ReadCheckedAsync(request, limit);
     }
 
-    private static async Task<byte[]> ReadCheckedAsync(HttpRequest request, long limit)
+    private static async ValueTask<byte[]> ReadCheckedAsync(HttpRequest request, long limit)
     {
         if (request.ContentLength > limit)
         {
             throw Problems.PayloadTooLarge(limit);
         }
 
-        var mediaType = request.ContentType?.Split(';')[0].Trim();
-        if (!string.IsNullOrEmpty(mediaType) && !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
+        var mediaType = MediaType(request.ContentType);
+        if (!mediaType.IsEmpty && !mediaType.EndsWith("json", StringComparison.OrdinalIgnoreCase))
         {
             throw Problems.UnsupportedMediaType(request.ContentType);
         }
@@ -129,6 +129,13 @@ public static class RequestBody
         }
 
         return bytes;
+    }
+
+    private static ReadOnlySpan<char> MediaType(string? contentType)
+    {
+        var type = contentType.AsSpan();
+        var parameters = type.IndexOf(';');
+        return (parameters < 0 ? type : type[..parameters]).Trim();
     }
 
     /// <summary>
@@ -162,7 +169,7 @@ public static class RequestBody
     }
 
     /// <summary>A body of declared length (every SDK's) read into one array of that size: no copy, no growing buffer.</summary>
-    private static async Task<byte[]> ReadExactlyAsync(Stream source, long length, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadExactlyAsync(Stream source, long length, CancellationToken cancellationToken)
     {
         var bytes = new byte[length];
         var filled = 0;
@@ -176,7 +183,7 @@ public static class RequestBody
         return filled == bytes.Length ? bytes : bytes[..filled];
     }
 
-    private static async Task<byte[]> ReadLimitedAsync(Stream source, long limit, CancellationToken cancellationToken)
+    private static async ValueTask<byte[]> ReadLimitedAsync(Stream source, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = ArrayPool<byte>.Shared.Rent(16 * 1024);

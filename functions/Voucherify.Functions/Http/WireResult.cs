@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -18,20 +19,39 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
     public Task ExecuteResultAsync(ActionContext context) => WriteAsync(context.HttpContext);
 
     /// <summary>Writes the answer; for callers outside MVC (the pipeline's errors) that have no action to describe.</summary>
-    public async Task WriteAsync(HttpContext context)
+    public Task WriteAsync(HttpContext context)
     {
         var response = context.Response;
         response.StatusCode = StatusCode;
         if (Body is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         // Serialized whole, then written with its length: one write and no chunked framing, instead of a stream flushed
         // in chunks. Responses are pages of at most a few hundred objects, so holding one in memory is cheap.
-        var bytes = WireFastPath.TrySerialize(Body) ?? JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
         response.ContentType = "application/json; charset=utf-8";
+        if (TryWriteFast(response, Body))
+        {
+            return response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
+        }
+
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
         response.ContentLength = bytes.Length;
-        await response.Body.WriteAsync(bytes, context.RequestAborted);
+        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+    }
+
+    // Synchronous on purpose: the fast writer's bytes live in a buffer of this thread, copied into the response's pipe
+    // here, before any await could let the thread serve another answer into it.
+    private static bool TryWriteFast(HttpResponse response, object body)
+    {
+        if (!WireFastPath.TrySerialize(body, out var json))
+        {
+            return false;
+        }
+
+        response.ContentLength = json.Length;
+        response.BodyWriter.Write(json);
+        return true;
     }
 }

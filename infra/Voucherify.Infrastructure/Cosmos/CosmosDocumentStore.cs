@@ -84,7 +84,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return new CosmosClient(options.ConnectionString, clientOptions);
     }
 
-    public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
         StoreArguments.Key(key);
         var (documents, _) = await containers.Value.ConfigureAwait(false);

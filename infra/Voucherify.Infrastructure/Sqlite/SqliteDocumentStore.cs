@@ -113,7 +113,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
 
     public string FilePath => Path.GetFullPath(options.FilePath);
 
-    public async Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
+    public async ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
         StoreArguments.Key(key);
         ObjectDisposedException.ThrowIf(disposed, this);

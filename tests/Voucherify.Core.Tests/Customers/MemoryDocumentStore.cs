@@ -30,8 +30,8 @@ public sealed class MemoryDocumentStore : IDocumentStore
     public void Put(DocumentKey key, JsonObject body) =>
         documents[key] = Copy(new StoredDocument(key, body.DeepClone().AsObject(), $"etag-{++etags}", DocumentTimestamps.Parse(body[DocumentTimestamps.CreatedAtPath]!.GetValue<string>()), now));
 
-    public Task<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default) =>
-        Task.FromResult(documents.TryGetValue(key, out var document) ? Copy(document) : null);
+    public ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(documents.TryGetValue(key, out var document) ? Copy(document) : null);
 
     public Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default)
     {

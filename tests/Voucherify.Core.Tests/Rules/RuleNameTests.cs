@@ -130,6 +130,14 @@ public sealed class RuleNameTests
     }
 
     [Theory]
+    [InlineData("""{"1": {"name": "order.amount", "conditions": {"$more_than": [1000]}}, "2": {"name": "customer.metadata", "property": "tier", "conditions": {"$is": ["gold"]}}}""", false)]
+    [InlineData("""{"1": {"name": "order.amount", "conditions": {"$more_than": [1000]}}, "2": {"name": "campaign.redemptions.count", "conditions": {"$less_than": [100]}}}""", true)]
+    [InlineData("""{"1": {"name": "redemption.count.per_customer", "conditions": {"$less_than": [2]}}}""", true)]
+    [InlineData("""{"1": {"name": "campaign.orders.amount_discounted", "conditions": {"$less_than_or_equal": [50000]}}}""", true)]
+    public void A_rule_set_says_whether_it_has_a_budget_that_reads_and_moves_counters(string rules, bool budgets) =>
+        Assert.Equal(budgets, RuleCompiler.Compile(JsonNode.Parse(rules)!.AsObject()).HasBudgets);
+
+    [Theory]
     [InlineData("""{"1": {"name": "customer.metadata", "conditions": {"$is": ["x"]}}}""", "property")]
     [InlineData("""{"1": {"name": "loyalty.points", "conditions": {"$is": [1]}}}""", "loyalty.points")]
     [InlineData("""{"1": {"conditions": {"$is": [1]}}}""", "name")]

@@ -46,6 +46,24 @@ public sealed class StoredDocumentTests
     }
 
     [Fact]
+    public void A_shared_tree_holds_each_text_as_one_string_and_its_other_values_as_parsed()
+    {
+        var shared = new SharedReads();
+        var document = new StoredDocument(Key, """{"id":"c_1","count":2,"vip":true,"metadata":{"tier":"gold","tags":["a",3]}}""", "e1", At, At, shared);
+
+        var tree = document.ReadSharedTree();
+
+        // A parsed value would make a new string on every read; rules read these on every validate.
+        Assert.Same(tree["id"]!.GetValue<string>(), tree["id"]!.GetValue<string>());
+        Assert.Same(tree["metadata"]!["tier"]!.GetValue<string>(), tree["metadata"]!["tier"]!.GetValue<string>());
+        Assert.Same(tree["metadata"]!["tags"]![0]!.GetValue<string>(), tree["metadata"]!["tags"]![0]!.GetValue<string>());
+        Assert.Equal(2L, tree["count"]!.GetValue<long>());
+        Assert.Equal(3, tree["metadata"]!["tags"]![1]!.GetValue<int>());
+        Assert.True(tree["vip"]!.GetValue<bool>());
+        Assert.Equal("""{"id":"c_1","count":2,"vip":true,"metadata":{"tier":"gold","tags":["a",3]}}""", tree.ToJsonString());
+    }
+
+    [Fact]
     public void A_document_no_one_shares_gives_its_own_body_as_its_tree()
     {
         var document = new StoredDocument(Key, """{"name":"A","count":2}""", "e1", At, At);

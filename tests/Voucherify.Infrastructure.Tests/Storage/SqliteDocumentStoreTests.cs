@@ -404,7 +404,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
         store.Dispose();
 
         // The store says so, not the read cache it disposed with it.
-        var read = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher));
+        var read = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher).AsTask());
         var page = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { PartitionKey = Voucher.PartitionKey }));
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PatchAsync(Voucher, [PatchOperation.Set("a", 1)]));
         Assert.Equal(typeof(SqliteDocumentStore).FullName, read.ObjectName);
@@ -425,7 +425,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
 
         using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
 
-        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetAsync(Voucher));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => store.GetAsync(Voucher).AsTask());
     }
 
     [Fact]

@@ -13,11 +13,17 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// customer, the resolved cart, the counters. From it come the discount's applicable lines and, once the discount is
 /// known, the verdict. Judging is synchronous and reads nothing more.
 /// </summary>
-public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? customer, string? customerKey, IReadOnlyList<CartLine> lines, string campaignCounterId, IReadOnlyDictionary<string, JsonObject> counters)
+public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? customer, string? customerKey, IReadOnlyList<CartLine> lines, string campaignCounterId, IReadOnlyDictionary<string, JsonObject> counters, OrderCalculated? start = null)
 {
     public static Eligibility None { get; } = new([], null, null, [], string.Empty, new Dictionary<string, JsonObject>());
 
+    // Without a budget rule nothing reads the counters or moves them: no counter dictionaries to build per request.
+    private readonly bool budgets = rules.Any(rule => rule.Compiled.Rules.HasBudgets);
+
     public bool HasRules => rules.Count > 0;
+
+    /// <summary>The request's order as the rules' cart was built from it, so the evaluator does not normalise it again.</summary>
+    public OrderCalculated? Start { get; } = start;
 
     /// <summary>The discount touches the lines some rule includes (or every line) and that no rule excludes.</summary>
     public DiscountOptions Options
@@ -48,8 +54,8 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
         }
 
         var thisDiscount = discounted.TotalDiscountAmount - start.TotalDiscountAmount;
-        var context = new RuleContext(customer, start, lines, redemptionMetadata, Counters(thisDiscount, start.Amount ?? 0));
-        var moves = new Dictionary<string, CounterMove>();
+        var context = new RuleContext(customer, start, lines, redemptionMetadata, budgets ? Counters(thisDiscount, start.Amount ?? 0) : RuleCounters.None);
+        var moves = budgets ? new Dictionary<string, CounterMove>() : null;
         foreach (var rule in rules)
         {
             context.RelatedObjectId = rule.RelatedObjectId;
@@ -58,10 +64,13 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
                 return new EligibilityVerdict(RuleFailures.For(failed, rule.Compiled.Rule), []);
             }
 
-            AddMoves(moves, rule, context, thisDiscount, start.Amount ?? 0);
+            if (moves is not null)
+            {
+                AddMoves(moves, rule, context, thisDiscount, start.Amount ?? 0);
+            }
         }
 
-        return new EligibilityVerdict(null, [.. moves.Values]);
+        return moves is null ? EligibilityVerdict.Pass : new EligibilityVerdict(null, [.. moves.Values]);
     }
 
     /// <summary>The failure to answer when a counter refused its move: the budget rule on that counter.</summary>

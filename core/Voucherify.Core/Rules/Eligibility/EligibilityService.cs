@@ -22,7 +22,9 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// </summary>
 public sealed class EligibilityService(IDocumentStore store, AssignmentService assignments, RuleCache cache, IEligibilityData data)
 {
-    public async Task<Eligibility> LoadAsync(Project project, Voucher voucher, Campaign? campaign, VoucherValidationRequest request, CancellationToken cancellationToken)
+    private static readonly IReadOnlyDictionary<string, JsonObject> NoCounters = new Dictionary<string, JsonObject>();
+
+    public async ValueTask<Eligibility> LoadAsync(Project project, Voucher voucher, Campaign? campaign, VoucherValidationRequest request, CancellationToken cancellationToken)
     {
         var rules = new List<AssignedRule>();
         await AddAsync(rules, project, voucher.Id, cancellationToken);
@@ -51,7 +53,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         var lines = await LinesAsync(project, order, rules, cancellationToken);
         var campaignCounter = campaign?.Id ?? voucher.Id;
         var counters = await CountersAsync(project, rules, campaignCounter, customerKey, cancellationToken);
-        return new Eligibility(rules, customer, customerKey, lines, campaignCounter, counters);
+        return new Eligibility(rules, customer, customerKey, lines, campaignCounter, counters, order);
     }
 
     private async Task AddAsync(List<AssignedRule> rules, Project project, string objectId, CancellationToken cancellationToken)
@@ -66,7 +68,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
     }
 
     /// <summary>The stored customer with the request's fields laid over it: what the request says wins, as the contract has it.</summary>
-    private async Task<(JsonObject? Customer, string? Key)> CustomerAsync(Project project, JsonObject? given, List<AssignedRule> rules, CancellationToken cancellationToken)
+    private async ValueTask<(JsonObject? Customer, string? Key)> CustomerAsync(Project project, JsonObject? given, List<AssignedRule> rules, CancellationToken cancellationToken)
     {
         var id = JsonText.Of(given, "id");
         var sourceId = JsonText.Of(given, "source_id");
@@ -77,7 +79,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
 
         var stored = rules.Exists(r => r.Compiled.Rules.ReadsCustomer) ? await data.CustomerAsync(project, id, sourceId, cancellationToken) : null;
         var key = JsonText.Of(stored, "id") ?? id ?? $"source:{sourceId}";
-        if (stored is not null && OnlyNames(given!, stored))
+        if (stored is not null && OnlyNames(given!, stored, id, sourceId))
         {
             // A checkout usually names the customer and nothing more: the stored tree, which rules only read, is the answer.
             return (stored, key);
@@ -92,12 +94,21 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         return (merged, key);
     }
 
-    /// <summary>Whether the request's customer says nothing but an id or source id the stored one already has.</summary>
-    private static bool OnlyNames(JsonObject given, JsonObject stored)
+    /// <summary>
+    /// Whether the request's customer says nothing but an id or source id the stored one already has (its text given as
+    /// read from the request already: each read of a parsed value's text makes a new string).
+    /// </summary>
+    private static bool OnlyNames(JsonObject given, JsonObject stored, string? id, string? sourceId)
     {
-        foreach (var (name, value) in given)
+        foreach (var (name, _) in given)
         {
-            if (name is not ("id" or "source_id") || value is not JsonValue text || !text.TryGetValue<string>(out var named) || JsonText.Of(stored, name) != named)
+            var named = name switch
+            {
+                "id" => id,
+                "source_id" => sourceId,
+                _ => null,
+            };
+            if (named is null || JsonText.Of(stored, name) != named)
             {
                 return false;
             }
@@ -116,7 +127,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         return target;
     }
 
-    private async Task<IReadOnlyList<CartLine>> LinesAsync(Project project, OrderCalculated order, List<AssignedRule> rules, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyList<CartLine>> LinesAsync(Project project, OrderCalculated order, List<AssignedRule> rules, CancellationToken cancellationToken)
     {
         if (!rules.Exists(r => r.Compiled.ReadsCatalog))
         {
@@ -147,7 +158,7 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         return lines;
     }
 
-    private async Task<CartLine> LineAsync(Project project, OrderItemCalculated item, List<CollectionMembership> collections, CancellationToken cancellationToken)
+    private async ValueTask<CartLine> LineAsync(Project project, OrderItemCalculated item, List<CollectionMembership> collections, CancellationToken cancellationToken)
     {
         var skuSource = item.RelatedObject == "sku" ? item.SourceId : item.Sku?.SourceId;
         var productSource = item.RelatedObject == "sku" ? item.Product?.SourceId : item.SourceId ?? item.Product?.SourceId;
@@ -161,8 +172,13 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         return new CartLine(item, productId, skuId, product, sku, members);
     }
 
-    private async Task<IReadOnlyDictionary<string, JsonObject>> CountersAsync(Project project, List<AssignedRule> rules, string campaignCounter, string? customerKey, CancellationToken cancellationToken)
+    private async ValueTask<IReadOnlyDictionary<string, JsonObject>> CountersAsync(Project project, List<AssignedRule> rules, string campaignCounter, string? customerKey, CancellationToken cancellationToken)
     {
+        if (!rules.Exists(rule => rule.Compiled.Rules.HasBudgets))
+        {
+            return NoCounters;
+        }
+
         var ids = new HashSet<string>();
         foreach (var rule in rules)
         {

@@ -10,11 +10,11 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// </summary>
 public interface IEligibilityData
 {
-    Task<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+    ValueTask<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
 
-    Task<JsonObject?> ProductAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+    ValueTask<JsonObject?> ProductAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
 
-    Task<JsonObject?> SkuAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
+    ValueTask<JsonObject?> SkuAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken);
 
-    Task<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken);
+    ValueTask<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken);
 }

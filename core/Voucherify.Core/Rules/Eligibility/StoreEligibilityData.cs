@@ -12,19 +12,19 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// </summary>
 public sealed class StoreEligibilityData(IDocumentStore store) : IEligibilityData
 {
-    public Task<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
+    public ValueTask<JsonObject?> CustomerAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
         ReadAsync(id is null ? null : CustomerKeys.For(project, id), sourceId is null ? null : CustomerKeys.ForSource(project, sourceId), CustomerKeys.For, project, cancellationToken);
 
-    public Task<JsonObject?> ProductAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
+    public ValueTask<JsonObject?> ProductAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
         ReadAsync(id is null ? null : ProductKeys.For(project, id), sourceId is null ? null : ProductKeys.ForSource(project, sourceId), ProductKeys.For, project, cancellationToken);
 
-    public Task<JsonObject?> SkuAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
+    public ValueTask<JsonObject?> SkuAsync(Project project, string? id, string? sourceId, CancellationToken cancellationToken) =>
         ReadAsync(id is null ? null : SkuKeys.For(project, id), sourceId is null ? null : SkuKeys.ForSource(project, sourceId), SkuKeys.For, project, cancellationToken);
 
-    public async Task<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken) =>
+    public async ValueTask<JsonObject?> CollectionAsync(Project project, string id, CancellationToken cancellationToken) =>
         (await store.GetAsync(Collections.ProductCollectionKeys.For(project, id), cancellationToken))?.ReadSharedTree();
 
-    private async Task<JsonObject?> ReadAsync(DocumentKey? byId, DocumentKey? bySource, Func<Project, string, DocumentKey> keyFor, Project project, CancellationToken cancellationToken)
+    private async ValueTask<JsonObject?> ReadAsync(DocumentKey? byId, DocumentKey? bySource, Func<Project, string, DocumentKey> keyFor, Project project, CancellationToken cancellationToken)
     {
         if (byId is { } key && await store.GetAsync(key, cancellationToken) is { } found)
         {

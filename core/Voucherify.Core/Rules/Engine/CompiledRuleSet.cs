@@ -18,6 +18,9 @@ public sealed class CompiledRuleSet(CompiledRule?[] byNumber, LogicExpression lo
     /// <summary>Whether some rule reads the lines' products or SKUs (ids, bodies, collections).</summary>
     public bool ReadsCatalog { get; } = byNumber.Any(rule => rule is not null && rule.ReadsCatalog);
 
+    /// <summary>Whether some rule is a budget: only those read the counters and move them when a redemption succeeds.</summary>
+    public bool HasBudgets { get; } = byNumber.Any(rule => rule?.Guard is not null);
+
     public IEnumerable<RuleValue> References => Rules.SelectMany(rule => rule.References);
 
     public bool Evaluate(RuleContext context, out CompiledRule? failed)
