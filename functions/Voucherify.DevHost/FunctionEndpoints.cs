@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Abstractions;
+using Voucherify.Functions.Http;
 
 namespace Voucherify.DevHost;
 
@@ -25,15 +26,19 @@ public static class FunctionEndpoints
         foreach (var route in Discover(assembly))
         {
             var parameters = route.Method.GetParameters();
-            endpoints.MapMethods("/" + route.Route, route.Methods, context => InvokeAsync(context, route, parameters))
+
+            // The functions' classes are not services: each request gets one built from its scope, as the worker builds
+            // them. The factory finds the constructor once; ActivatorUtilities.CreateInstance looked for it per request.
+            var create = route.Method.IsStatic ? null : ActivatorUtilities.CreateFactory(route.Method.DeclaringType!, Type.EmptyTypes);
+            endpoints.MapMethods("/" + route.Route, route.Methods, context => InvokeAsync(context, route, parameters, create))
                 .WithDisplayName(route.Name);
         }
     }
 
-    private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ParameterInfo[] parameters)
+    private static async Task InvokeAsync(HttpContext context, FunctionRoute route, ParameterInfo[] parameters, ObjectFactory? create)
     {
         var method = route.Method;
-        var target = method.IsStatic ? null : ActivatorUtilities.GetServiceOrCreateInstance(context.RequestServices, method.DeclaringType!);
+        var target = create?.Invoke(context.RequestServices, null);
         var arguments = new object?[parameters.Length];
         for (var i = 0; i < parameters.Length; i++)
         {
@@ -57,7 +62,8 @@ public static class FunctionEndpoints
             IActionResult action => action,
             _ => throw new InvalidOperationException($"{route.Name} must return IActionResult or Task<IActionResult>."),
         };
-        await result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), NoDescriptor));
+        // Our own answers need no action context (and the model state it builds); other results get one.
+        await (result is WireResult wire ? wire.WriteAsync(context) : result.ExecuteResultAsync(new ActionContext(context, context.GetRouteData(), NoDescriptor)));
     }
 
     private static object? Bind(ParameterInfo parameter, HttpContext context)

@@ -79,7 +79,13 @@ public sealed class AssignmentService(IDocumentStore store, ValidationRuleServic
     public async ValueTask<IReadOnlyList<ValidationRuleAssignment>> ForObjectAsync(Project project, string objectId, CancellationToken cancellationToken)
     {
         var page = await store.QueryAsync(new DocumentQuery(project.Id, ValidationRuleKeys.AssignmentKind) { PartitionKey = objectId, PageSize = 100 }, cancellationToken);
-        return [.. page.Items.Select(d => d.ReadShared<ValidationRuleAssignment>())];
+        var assigned = new ValidationRuleAssignment[page.Items.Count];
+        for (var i = 0; i < assigned.Length; i++)
+        {
+            assigned[i] = page.Items[i].ReadShared<ValidationRuleAssignment>();
+        }
+
+        return assigned;
     }
 
     /// <summary>The validation_rules_assignments list a voucher or campaign shows (the same one-partition read validate does).</summary>

@@ -38,7 +38,7 @@ public interface IDocumentStore
     /// <exception cref="PreconditionFailedException">The etag did not match.</exception>
     Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default);
 
-    Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default);
+    ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default);
 
     Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default);
 }

@@ -308,7 +308,7 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         }
     }
 
-    public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    public async ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
         StoreArguments.Query(query);
         if (query.PageSize <= 0)

@@ -7,5 +7,15 @@ internal sealed record SqliteCachedPage(IReadOnlyList<(DocumentKey Key, SqliteRe
 {
     public long Chars => Rows.Sum(r => (long)r.Row.Body.Length) + (Continuation?.Length ?? 0);
 
-    public DocumentPage ToPage() => new(Rows.Select(r => r.Row.ToDocument(r.Key)).ToList(), Continuation);
+    public DocumentPage ToPage()
+    {
+        // Served on every validate for the voucher's (mostly empty) and the campaign's assignments: no iterators.
+        var items = new StoredDocument[Rows.Count];
+        for (var i = 0; i < items.Length; i++)
+        {
+            items[i] = Rows[i].Row.ToDocument(Rows[i].Key);
+        }
+
+        return new DocumentPage(items, Continuation);
+    }
 }

@@ -119,7 +119,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         ObjectDisposedException.ThrowIf(disposed, this);
         var row = await cache.GetOrReadAsync(
             key,
-            SqliteReadCache.PointStripe(key),
             (Store: this, Key: key, Token: cancellationToken),
             static state => state.Store.ReadRowAsync(state.Key, state.Token),
             static read => read.Body.Length).ConfigureAwait(false);
@@ -325,7 +324,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    public async ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
         StoreArguments.Query(query);
         if (query.PageSize <= 0)
@@ -345,7 +344,6 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
         // A page is never null; the ! only carries Task<page> over to the Task<page?> a point read's null needs.
         var page = await cache.GetOrReadAsync(
             new SqliteCachedPageKey(query.ProjectId, query.Kind, partition, query.OrderBy, query.Descending, query.PageSize),
-            SqliteReadCache.PartitionStripe(query.ProjectId, query.Kind, partition),
             (Store: this, Query: query, Token: cancellationToken),
             static state => state.Store.ReadPageAsync(state.Query, state.Token)!,
             static read => read.Chars).ConfigureAwait(false);

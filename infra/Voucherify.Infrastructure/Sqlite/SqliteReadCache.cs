@@ -26,6 +26,10 @@ namespace Voucherify.Infrastructure.Sqlite;
 /// forth for the hot campaign and rules (the lookups were 9.4% of a validate's profile, 6.5% through the index). So the
 /// cache sees entries only as they are stored, and drops the oldest first when it must.
 /// </para>
+/// <para>
+/// A key is looked up with the hash its stripe came from, in an index of its own type: a hit boxes no key and hashes its
+/// four strings once, where an object-keyed index boxed it and hashed them again.
+/// </para>
 /// </summary>
 internal sealed class SqliteReadCache : IDisposable
 {
@@ -34,7 +38,8 @@ internal sealed class SqliteReadCache : IDisposable
 
     private readonly long[] generations = new long[StripeCount];
     private readonly MemoryCache? entries;
-    private readonly ConcurrentDictionary<object, object> index = new();
+    private readonly ConcurrentDictionary<SqliteCacheKey<DocumentKey>, object> points = new();
+    private readonly ConcurrentDictionary<SqliteCacheKey<SqliteCachedPageKey>, object> pages = new();
 
     // Only the writer touches this, under the store's write gate.
     private readonly HashSet<int> writing = [];
@@ -55,10 +60,20 @@ internal sealed class SqliteReadCache : IDisposable
     /// closure the caller builds on every call, and the answer as a value task.
     /// </summary>
     /// <param name="chars">The characters of text a value holds, which dominate its size.</param>
-    public async ValueTask<T?> GetOrReadAsync<T, TState>(object key, int stripe, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
+    public ValueTask<T?> GetOrReadAsync<T, TState>(DocumentKey key, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
+        where T : class =>
+        GetOrReadAsync(points, new SqliteCacheKey<DocumentKey>(key, PointHash(key)), state, read, chars);
+
+    /// <summary>The same for a partition's first page, on the partition's stripe.</summary>
+    public ValueTask<T?> GetOrReadAsync<T, TState>(SqliteCachedPageKey key, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
+        where T : class =>
+        GetOrReadAsync(pages, new SqliteCacheKey<SqliteCachedPageKey>(key, PartitionHash(key.ProjectId, key.Kind, key.PartitionKey)), state, read, chars);
+
+    private async ValueTask<T?> GetOrReadAsync<TKey, T, TState>(ConcurrentDictionary<SqliteCacheKey<TKey>, object> index, SqliteCacheKey<TKey> key, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
+        where TKey : IEquatable<TKey>
         where T : class
     {
-        var ticket = Ticket(stripe);
+        var ticket = Ticket(key.Hash);
         if (ticket is { } noted && index.TryGetValue(key, out var found) && found is SqliteCacheEntry<T> entry && entry.Generation == noted)
         {
             return entry.Value;
@@ -74,18 +89,19 @@ internal sealed class SqliteReadCache : IDisposable
             using var created = entries!.CreateEntry(key);
             created.Value = stored;
             created.Size = (chars(value) * sizeof(char)) + EntryOverhead;
-            created.RegisterPostEvictionCallback(Unindex, index);
+            created.RegisterPostEvictionCallback(Unindex<TKey>, index);
         }
 
         return value;
     }
 
     // Only the evicted entry itself leaves the index: a newer one stored under the key since stays.
-    private static void Unindex(object key, object? value, EvictionReason reason, object? state) =>
-        ((ConcurrentDictionary<object, object>)state!).TryRemove(new KeyValuePair<object, object>(key, value!));
+    private static void Unindex<TKey>(object key, object? value, EvictionReason reason, object? state)
+        where TKey : IEquatable<TKey> =>
+        ((ConcurrentDictionary<SqliteCacheKey<TKey>, object>)state!).TryRemove(new KeyValuePair<SqliteCacheKey<TKey>, object>((SqliteCacheKey<TKey>)key, value!));
 
     /// <summary>Entries hits can be served from, and entries the memory cache holds (for tests: the first never stays above the second).</summary>
-    internal (int Indexed, long Held) Counts => (index.Count, entries?.Count ?? 0);
+    internal (int Indexed, long Held) Counts => (points.Count + pages.Count, entries?.Count ?? 0);
 
     /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
     public void Writing(DocumentKey key)
@@ -95,11 +111,11 @@ internal sealed class SqliteReadCache : IDisposable
             return;
         }
 
-        foreach (var stripe in (ReadOnlySpan<int>)[PointStripe(key), PartitionStripe(key.ProjectId, key.Kind, key.PartitionKey)])
+        foreach (var hash in (ReadOnlySpan<int>)[PointHash(key), PartitionHash(key.ProjectId, key.Kind, key.PartitionKey)])
         {
-            if (writing.Add(stripe))
+            if (writing.Add(Stripe(hash)))
             {
-                Interlocked.Increment(ref generations[stripe]);
+                Interlocked.Increment(ref generations[Stripe(hash)]);
             }
         }
     }
@@ -116,22 +132,22 @@ internal sealed class SqliteReadCache : IDisposable
     }
 
     /// <summary>The generation a reader notes before it reads SQLite; null when the cache is off or a write is under way.</summary>
-    private long? Ticket(int stripe)
+    private long? Ticket(int hash)
     {
         if (entries is null)
         {
             return null;
         }
 
-        var generation = Volatile.Read(ref generations[stripe]);
+        var generation = Volatile.Read(ref generations[Stripe(hash)]);
         return (generation & 1) == 0 ? generation : null;
     }
 
-    public static int PointStripe(DocumentKey key) =>
-        HashCode.Combine(key.ProjectId, key.Kind, key.PartitionKey, key.Id) & (StripeCount - 1);
+    private static int Stripe(int hash) => hash & (StripeCount - 1);
 
-    public static int PartitionStripe(string projectId, string kind, string partitionKey) =>
-        HashCode.Combine(projectId, kind, partitionKey, StripeCount) & (StripeCount - 1);
+    private static int PointHash(DocumentKey key) => HashCode.Combine(key.ProjectId, key.Kind, key.PartitionKey, key.Id);
+
+    private static int PartitionHash(string projectId, string kind, string partitionKey) => HashCode.Combine(projectId, kind, partitionKey, StripeCount);
 
     public void Dispose() => entries?.Dispose();
 }

@@ -94,7 +94,7 @@ public sealed class MemoryDocumentStore : IDocumentStore
         return Task.FromResult(PatchResult.Applied(Store(key, body, current.CreatedAt)));
     }
 
-    public Task<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    public ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
     {
         var matches = documents.Values
             .Where(d => d.Key.ProjectId == query.ProjectId && d.Key.Kind == query.Kind && (query.PartitionKey is null || d.Key.PartitionKey == query.PartitionKey))
@@ -104,7 +104,7 @@ public sealed class MemoryDocumentStore : IDocumentStore
         var offset = query.Continuation is null ? 0 : int.Parse(query.Continuation, CultureInfo.InvariantCulture);
         var page = matches.Skip(offset).Take(query.PageSize).Select(Copy).ToList();
         var next = offset + page.Count < matches.Count ? (offset + page.Count).ToString(CultureInfo.InvariantCulture) : null;
-        return Task.FromResult(new DocumentPage(page, next));
+        return ValueTask.FromResult(new DocumentPage(page, next));
     }
 
     public Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default) => throw new NotSupportedException();

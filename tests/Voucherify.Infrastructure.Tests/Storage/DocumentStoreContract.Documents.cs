@@ -282,8 +282,8 @@ public abstract partial class DocumentStoreContract
             await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.PatchAsync(Key("v1"), [PatchOperation.Set(path, 1)]));
             await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.PatchAsync(Key("v1"), [PatchOperation.Increment(path, 1)]));
             await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.PatchAsync(Key("v1"), [PatchOperation.Remove(path)]));
-            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.QueryAsync(Query() with { Where = [Condition.Eq(path, 1)] }));
-            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.QueryAsync(Query() with { OrderBy = path }));
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.QueryAsync(Query() with { Where = [Condition.Eq(path, 1)] }).AsTask());
+            await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.QueryAsync(Query() with { OrderBy = path }).AsTask());
             await Assert.ThrowsAnyAsync<ArgumentException>(() => Store.CountAsync(Query() with { Where = [Condition.LessThanPath("n", path)] }));
         }
 

@@ -403,8 +403,8 @@ public abstract partial class DocumentStoreContract
         var first = await Store.QueryAsync(Query() with { OrderBy = "rank", PageSize = 1 });
 
         await Assert.ThrowsAnyAsync<ArgumentException>(
-            () => Store.QueryAsync(Query() with { OrderBy = "rank", Descending = true, PageSize = 1, Continuation = first.Continuation }));
+            () => Store.QueryAsync(Query() with { OrderBy = "rank", Descending = true, PageSize = 1, Continuation = first.Continuation }).AsTask());
         await Assert.ThrowsAnyAsync<ArgumentException>(
-            () => Store.QueryAsync(Query() with { PageSize = 1, Continuation = "not a token" }));
+            () => Store.QueryAsync(Query() with { PageSize = 1, Continuation = "not a token" }).AsTask());
     }
 }

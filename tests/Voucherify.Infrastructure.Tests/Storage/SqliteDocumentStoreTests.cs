@@ -405,7 +405,7 @@ public sealed class SqliteDocumentStoreTests : IDisposable
 
         // The store says so, not the read cache it disposed with it.
         var read = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.GetAsync(Voucher).AsTask());
-        var page = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { PartitionKey = Voucher.PartitionKey }));
+        var page = await Assert.ThrowsAsync<ObjectDisposedException>(() => store.QueryAsync(new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { PartitionKey = Voucher.PartitionKey }).AsTask());
         await Assert.ThrowsAsync<ObjectDisposedException>(() => store.PatchAsync(Voucher, [PatchOperation.Set("a", 1)]));
         Assert.Equal(typeof(SqliteDocumentStore).FullName, read.ObjectName);
         Assert.Equal(typeof(SqliteDocumentStore).FullName, page.ObjectName);

@@ -170,7 +170,7 @@ public sealed class SqliteReadCacheTests : IDisposable
         var text = new string('x', 1_000);
         for (var k = 0; k < 500; k++)
         {
-            await cache.GetOrReadAsync($"key-{k}", k, text, static value => Task.FromResult<string?>(value), static value => value.Length);
+            await cache.GetOrReadAsync(Voucher with { PartitionKey = $"key-{k}", Id = $"key-{k}" }, text, static value => Task.FromResult<string?>(value), static value => value.Length);
         }
 
         // Eviction callbacks run on the thread pool, so the index catches up with the cache shortly after.
@@ -195,18 +195,28 @@ public sealed class SqliteReadCacheTests : IDisposable
             return Task.FromResult<string?>(value);
         }
 
-        var stripe = SqliteReadCache.PointStripe(Voucher);
-        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, stripe, "first", Read, static value => value.Length));
-        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, stripe, "unread", Read, static value => value.Length));
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "first", Read, static value => value.Length));
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
         cache.Writing(Voucher);
         cache.Written();
-        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, stripe, "second", Read, static value => value.Length));
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "second", Read, static value => value.Length));
 
         // The first entry's eviction (replaced) must not take the second out of the index.
         await Task.Delay(200);
-        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, stripe, "unread", Read, static value => value.Length));
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
         Assert.Equal(2, reads);
         Assert.Equal((1, 1L), cache.Counts);
+    }
+
+    [Fact]
+    public void Keys_that_share_a_hash_are_still_told_apart_by_what_they_name()
+    {
+        var key = new SqliteCacheKey<DocumentKey>(Voucher, 7);
+
+        Assert.Equal(key, new SqliteCacheKey<DocumentKey>(Voucher with { }, 7));
+        Assert.NotEqual(key, new SqliteCacheKey<DocumentKey>(Voucher with { Id = "other" }, 7));
+        Assert.False(key.Equals((object)new SqliteCacheKey<DocumentKey>(Voucher with { Id = "other" }, 7)));
+        Assert.Equal(7, key.GetHashCode());
     }
 
     private static DocumentQuery Partition(string kind) => new(Voucher.ProjectId, kind) { PartitionKey = Voucher.PartitionKey };

@@ -13,7 +13,7 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// customer, the resolved cart, the counters. From it come the discount's applicable lines and, once the discount is
 /// known, the verdict. Judging is synchronous and reads nothing more.
 /// </summary>
-public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? customer, string? customerKey, IReadOnlyList<CartLine> lines, string campaignCounterId, IReadOnlyDictionary<string, JsonObject> counters, OrderCalculated? start = null)
+public sealed class Eligibility(List<AssignedRule> rules, JsonObject? customer, string? customerKey, IReadOnlyList<CartLine> lines, string campaignCounterId, IReadOnlyDictionary<string, JsonObject> counters, OrderCalculated? start = null)
 {
     public static Eligibility None { get; } = new([], null, null, [], string.Empty, new Dictionary<string, JsonObject>());
 
@@ -30,20 +30,35 @@ public sealed class Eligibility(IReadOnlyList<AssignedRule> rules, JsonObject? c
     {
         get
         {
-            var shaped = rules.Where(r => !r.Compiled.Rule.ApplicableTo.IsEmpty).ToList();
-            if (shaped.Count == 0)
+            if (!rules.Exists(r => !r.Compiled.Rule.ApplicableTo.IsEmpty))
             {
                 return DiscountOptions.Default;
             }
+
+            var shaped = rules.FindAll(r => !r.Compiled.Rule.ApplicableTo.IsEmpty);
 
             var targetsProducts = shaped.Any(r => r.Compiled.Rule.ApplicableTo.NamesItems);
             return new DiscountOptions { ItemRule = (_, index) => RuleFor(shaped, index), RulesTargetProducts = targetsProducts };
         }
     }
 
-    public DataList<ApplicableToEntry> ApplicableTo => DataList<ApplicableToEntry>.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Included));
+    public DataList<ApplicableToEntry> ApplicableTo => Entries(static applicableTo => applicableTo.Included);
 
-    public DataList<ApplicableToEntry> InapplicableTo => DataList<ApplicableToEntry>.Of(rules.SelectMany(r => r.Compiled.Rule.ApplicableTo.Excluded));
+    public DataList<ApplicableToEntry> InapplicableTo => Entries(static applicableTo => applicableTo.Excluded);
+
+    // Most rules name no items: their empty lists are answered without walking the rules through LINQ's iterators.
+    private DataList<ApplicableToEntry> Entries(Func<ApplicableTo, IReadOnlyList<ApplicableToEntry>> side)
+    {
+        foreach (var rule in rules)
+        {
+            if (side(rule.Compiled.Rule.ApplicableTo).Count > 0)
+            {
+                return DataList<ApplicableToEntry>.Of(rules.SelectMany(r => side(r.Compiled.Rule.ApplicableTo)));
+            }
+        }
+
+        return DataList<ApplicableToEntry>.Empty;
+    }
 
     /// <summary>Judges every assigned rule set against the order before the discount and what the discount takes off.</summary>
     public EligibilityVerdict Judge(OrderCalculated start, OrderCalculated discounted, JsonObject? redemptionMetadata)

@@ -7,7 +7,7 @@ namespace Voucherify.Core.Vouchers.Validity;
 /// are instants; weekdays, daily hours and calendar steps of a timeframe are read on the project's
 /// wall clock. Limits that cannot be read (stored before validation existed, say) fail closed.
 /// </summary>
-public sealed record ValiditySchedule(
+public readonly record struct ValiditySchedule(
     DateTimeOffset? StartDate = null,
     DateTimeOffset? ExpirationDate = null,
     ValidityTimeframe? ValidityTimeframe = null,
