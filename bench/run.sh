@@ -191,6 +191,19 @@ measure list-redemptions list.lua
 # req/s), and a low one lifted every ratio of its run. The higher of the two is the ceiling.
 measure health-end health.lua
 
+# Validate against a ceiling measured just before it, in back-to-back pairs: the host's speed drifts by ±20% over
+# minutes on this VM (AT and AU, one build, gave validate 0.62 and 0.37 of the ceiling), so a ratio of two runs
+# minutes apart says more about the drift than about validate. PAIRS=0 skips them.
+pairs="$work/pairs.txt"
+: >"$pairs"
+if [ "${PAIRS:-3}" -gt 0 ] && { [ -z "${SCENARIOS:-}" ] || [[ " $SCENARIOS " == *" validate "* ]]; }; then
+  for pair in $(seq 1 "${PAIRS:-3}"); do
+    ceiling_rps=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/health.lua" "$base" 2>&1 | grep '^RESULT' | rps_of)
+    validate_rps=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/validate.lua" "$base" 2>&1 | grep '^RESULT' | rps_of)
+    echo "$pair $ceiling_rps $validate_rps" >>"$pairs"
+  done
+fi
+
 peak=$(grep VmHWM /proc/$host/status | awk '{print $2}')
 if [ "${BENCH_MILLION:-0}" = 1 ]; then
   started=$(date +%s.%N)
@@ -220,6 +233,11 @@ if [ -s "$halves" ]; then
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
     printf "%-18s %10.0f %10.0f %9.2f %9.2f %9.2f %7d %8d %6d\n", $1, v["target"], v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], v["io_ms"], v["reads"]
   }' "$halves"
+fi
+if [ -s "$pairs" ]; then
+  printf '\nValidate against /health measured just before it (%s s each, back to back):\n' "$seconds"
+  awk '{ printf "pair %d: health %.0f req/s, validate %.0f req/s, x ceiling %.2f\n", $1, $2, $3, $3 / $2 }' "$pairs"
+  awk '{ print $3 / $2 }' "$pairs" | sort -n | awk '{ r[NR] = $1 } END { printf "median x ceiling over the pairs: %.2f\n", r[int((NR + 1) / 2)] }'
 fi
 
 echo
