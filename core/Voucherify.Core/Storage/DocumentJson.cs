@@ -20,7 +20,7 @@ public static class DocumentJson
     /// </summary>
     public static T ReadShared<T>(this StoredDocument document)
         where T : notnull =>
-        document is { Shared: { } shared, UnparsedText: not null } ? shared.Get(document.Read<T>) : document.Read<T>();
+        document is { Shared: { } shared, UnparsedText: not null } ? shared.Get(document, static read => read.Read<T>()) : document.Read<T>();
 
     /// <summary>
     /// The body as a tree the caller must not change, which may be the one every reader of this stored version gets:
@@ -30,57 +30,53 @@ public static class DocumentJson
     /// value makes a new string each time it is read, and rules read the same customer's fields on every validate.
     /// </summary>
     public static JsonObject ReadSharedTree(this StoredDocument document) =>
-        document is { Shared: { } shared, UnparsedText: { } text } ? shared.Get(() => BuiltThrough(LazyBody.Parse(text))) : document.Body;
+        document is { Shared: { } shared, UnparsedText: { } text }
+            ? shared.Get(text, static read => BuiltThrough(LazyBody.Parse(read)))
+            : document.Body;
 
-    private static JsonObject BuiltThrough(JsonObject json)
-    {
-        List<(string Name, string Text)>? texts = null;
-        foreach (var (name, value) in json)
-        {
-            if (Text(value) is { } text)
-            {
-                (texts ??= []).Add((name, text));
-            }
-            else
-            {
-                BuiltThroughChild(value);
-            }
-        }
-
-        foreach (var (name, text) in texts ?? [])
-        {
-            json[name] = JsonValue.Create(text);
-        }
-
-        return json;
-    }
-
-    private static void BuiltThroughChild(JsonNode? node)
+    private static T BuiltThrough<T>(T node)
+        where T : JsonNode
     {
         switch (node)
         {
             case JsonObject json:
-                BuiltThrough(json);
+                for (var i = 0; i < json.Count; i++)
+                {
+                    var child = json.GetAt(i).Value;
+                    if (Text(child) is { } text)
+                    {
+                        json.SetAt(i, text);
+                    }
+                    else if (child is not null)
+                    {
+                        BuiltThrough(child);
+                    }
+                }
+
                 break;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
                 {
-                    if (Text(array[i]) is { } text)
+                    var child = array[i];
+                    if (Text(child) is { } text)
                     {
-                        array[i] = JsonValue.Create(text);
+                        array[i] = text;
                     }
-                    else
+                    else if (child is not null)
                     {
-                        BuiltThroughChild(array[i]);
+                        BuiltThrough(child);
                     }
                 }
 
                 break;
         }
+
+        return node;
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    // A text as a value holding its string, read once here instead of on every later read.
+    private static JsonValue? Text(JsonNode? node) =>
+        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? JsonValue.Create(value.GetValue<string>()) : null;
 
     public static JsonNode? ToNode<T>(T value) => JsonSerializer.SerializeToNode(value, Wire.Options);
 }

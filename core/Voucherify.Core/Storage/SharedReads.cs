@@ -9,7 +9,8 @@ public sealed class SharedReads
 {
     private object? value;
 
-    internal T Get<T>(Func<T> read)
+    /// <summary>The object read before, else what <paramref name="read"/> makes of <paramref name="state"/>: a static read of its state, so a hit allocates no closure.</summary>
+    internal T Get<T, TState>(TState state, Func<TState, T> read)
         where T : notnull
     {
         if (Volatile.Read(ref value) is T known)
@@ -18,7 +19,7 @@ public sealed class SharedReads
         }
 
         // Two readers racing here both read and one write wins: both objects are the same version's, so either serves.
-        var fresh = read();
+        var fresh = read(state);
         Volatile.Write(ref value, fresh);
         return fresh;
     }

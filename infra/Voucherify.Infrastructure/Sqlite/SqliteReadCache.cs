@@ -111,11 +111,11 @@ internal sealed class SqliteReadCache : IDisposable
             return;
         }
 
-        foreach (var hash in (ReadOnlySpan<int>)[PointHash(key), PartitionHash(key.ProjectId, key.Kind, key.PartitionKey)])
+        foreach (var stripe in (ReadOnlySpan<int>)[Stripe(PointHash(key)), Stripe(PartitionHash(key.ProjectId, key.Kind, key.PartitionKey))])
         {
-            if (writing.Add(Stripe(hash)))
+            if (writing.Add(stripe))
             {
-                Interlocked.Increment(ref generations[Stripe(hash)]);
+                Interlocked.Increment(ref generations[stripe]);
             }
         }
     }

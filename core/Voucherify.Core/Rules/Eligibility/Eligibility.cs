@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.Json.Nodes;
 using Voucherify.Core.Discounts;
 using Voucherify.Core.Lists;
@@ -15,32 +16,36 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// </summary>
 public sealed class Eligibility(List<AssignedRule> rules, JsonObject? customer, string? customerKey, IReadOnlyList<CartLine> lines, string campaignCounterId, IReadOnlyDictionary<string, JsonObject> counters, OrderCalculated? start = null)
 {
-    public static Eligibility None { get; } = new([], null, null, [], string.Empty, new Dictionary<string, JsonObject>());
+    public static Eligibility None { get; } = new([], null, null, [], string.Empty, FrozenDictionary<string, JsonObject>.Empty);
 
     // Without a budget rule nothing reads the counters or moves them: no counter dictionaries to build per request.
-    private readonly bool budgets = rules.Any(rule => rule.Compiled.Rules.HasBudgets);
+    private readonly bool budgets = HaveBudgets(rules);
 
     public bool HasRules => rules.Count > 0;
 
     /// <summary>The request's order as the rules' cart was built from it, so the evaluator does not normalise it again.</summary>
     public OrderCalculated? Start { get; } = start;
 
+    /// <summary>Whether some rule is a budget, the only kind that reads counters or moves them.</summary>
+    public static bool HaveBudgets(List<AssignedRule> rules) => rules.Exists(rule => rule.Compiled.Rules.HasBudgets);
+
     /// <summary>The discount touches the lines some rule includes (or every line) and that no rule excludes.</summary>
     public DiscountOptions Options
     {
         get
         {
-            if (!rules.Exists(r => !r.Compiled.Rule.ApplicableTo.IsEmpty))
+            if (!rules.Exists(Shapes))
             {
                 return DiscountOptions.Default;
             }
 
-            var shaped = rules.FindAll(r => !r.Compiled.Rule.ApplicableTo.IsEmpty);
-
+            var shaped = rules.FindAll(Shapes);
             var targetsProducts = shaped.Any(r => r.Compiled.Rule.ApplicableTo.NamesItems);
             return new DiscountOptions { ItemRule = (_, index) => RuleFor(shaped, index), RulesTargetProducts = targetsProducts };
         }
     }
+
+    private static bool Shapes(AssignedRule rule) => !rule.Compiled.Rule.ApplicableTo.IsEmpty;
 
     public DataList<ApplicableToEntry> ApplicableTo => Entries(static applicableTo => applicableTo.Included);
 

@@ -22,8 +22,6 @@ namespace Voucherify.Core.Rules.Eligibility;
 /// </summary>
 public sealed class EligibilityService(IDocumentStore store, AssignmentService assignments, RuleCache cache, IEligibilityData data)
 {
-    private static readonly IReadOnlyDictionary<string, JsonObject> NoCounters = new Dictionary<string, JsonObject>();
-
     public async ValueTask<Eligibility> LoadAsync(Project project, Voucher voucher, Campaign? campaign, VoucherValidationRequest request, CancellationToken cancellationToken)
     {
         var rules = new List<AssignedRule>();
@@ -174,9 +172,9 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
 
     private async ValueTask<IReadOnlyDictionary<string, JsonObject>> CountersAsync(Project project, List<AssignedRule> rules, string campaignCounter, string? customerKey, CancellationToken cancellationToken)
     {
-        if (!rules.Exists(rule => rule.Compiled.Rules.HasBudgets))
+        if (!Eligibility.HaveBudgets(rules))
         {
-            return NoCounters;
+            return FrozenDictionary<string, JsonObject>.Empty;
         }
 
         var ids = new HashSet<string>();
