@@ -173,8 +173,9 @@ half() { # name script full_rps
 results="$work/results.txt"
 halves="$work/halves.txt"
 : >"$halves"
+wanted() { [ -z "${SCENARIOS:-}" ] || [[ " $SCENARIOS " == *" $1 "* ]]; } # scenario name: SCENARIOS, if set, lists it
 measure() { # name script, with CODE passed through
-  [ -z "${SCENARIOS:-}" ] || [[ " $SCENARIOS " == *" $1 "* ]] || return 0
+  wanted "$1" || return 0
   local line; line=$(run "$1" "$2"); echo "$line" >>"$results"
   if [ "${HALF:-1}" = 1 ] && [[ "$1" != health* ]]; then
     half "$1" "$2" "$(rps_of <<<"$line")" >>"$halves"
@@ -196,7 +197,7 @@ measure health-end health.lua
 # minutes apart says more about the drift than about validate. PAIRS=0 skips them.
 pairs="$work/pairs.txt"
 : >"$pairs"
-if [ "${PAIRS:-3}" -gt 0 ] && { [ -z "${SCENARIOS:-}" ] || [[ " $SCENARIOS " == *" validate "* ]]; }; then
+if [ "${PAIRS:-3}" -gt 0 ] && wanted validate; then
   for pair in $(seq 1 "${PAIRS:-3}"); do
     ceiling_rps=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/health.lua" "$base" 2>&1 | grep '^RESULT' | rps_of)
     validate_rps=$(wrk -t2 -c"$connections" -d"${seconds}s" -s "$WRK_DIR/validate.lua" "$base" 2>&1 | grep '^RESULT' | rps_of)
