@@ -56,8 +56,10 @@ internal sealed class SqliteReadCache : IDisposable
     /// <summary>
     /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else what
     /// <paramref name="read"/> returns for <paramref name="state"/>, kept for the next reader unless a write started
-    /// meanwhile (or it is null). A hit allocates nothing: the read comes as a static function of its state, not as a
-    /// closure the caller builds on every call, and the answer as a value task.
+    /// meanwhile. Null (nothing there) is kept too: a redemption asks for the metadata schemas of the redemption, the
+    /// order and its items, which a project without them never has, and each such miss was a query of SQLite. A hit
+    /// allocates nothing: the read comes as a static function of its state, not as a closure the caller builds on every
+    /// call, and the answer as a value task.
     /// </summary>
     /// <param name="chars">The characters of text a value holds, which dominate its size.</param>
     public ValueTask<T?> GetOrReadAsync<T, TState>(DocumentKey key, TState state, Func<TState, Task<T?>> read, Func<T, long> chars)
@@ -80,7 +82,7 @@ internal sealed class SqliteReadCache : IDisposable
         }
 
         var value = await read(state).ConfigureAwait(false);
-        if (value is not null && ticket is { } readAt)
+        if (ticket is { } readAt)
         {
             var stored = new SqliteCacheEntry<T>(readAt, value);
 
@@ -88,7 +90,7 @@ internal sealed class SqliteReadCache : IDisposable
             index[key] = stored;
             using var created = entries!.CreateEntry(key);
             created.Value = stored;
-            created.Size = (chars(value) * sizeof(char)) + EntryOverhead;
+            created.Size = (value is null ? 0 : chars(value) * sizeof(char)) + EntryOverhead;
             created.RegisterPostEvictionCallback(Unindex<TKey>, index);
         }
 

@@ -106,4 +106,24 @@ public sealed class MetadataSchemaApiTests : HostedApiTest
         body["customer"]!["metadata"] = Tier("gold");
         (await host.Server.PostAsync("/v1/vouchers/ONCE/redemption", body)).Expect(HttpStatusCode.OK);
     }
+
+    [Fact]
+    public async Task A_schema_created_or_deleted_after_redemptions_without_one_binds_the_next_redemption()
+    {
+        // The redemptions before the schema exists find it missing, and the store remembers that it is missing.
+        (await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("MANY", 100))).Expect(HttpStatusCode.OK);
+        var bare = Bodies.Order(1000);
+        (await host.Server.PostAsync("/v1/vouchers/MANY/redemption", bare)).Expect(HttpStatusCode.OK);
+        (await host.Server.PostAsync("/v1/vouchers/MANY/redemption", bare)).Expect(HttpStatusCode.OK);
+
+        (await host.Server.PostAsync("/v1/metadata-schemas", Schema("redemption"))).Expect(HttpStatusCode.OK);
+        (await host.Server.PostAsync("/v1/vouchers/MANY/redemption", bare)).ExpectError(HttpStatusCode.BadRequest, "metadata_validation_failed");
+        var tagged = Bodies.Order(1000);
+        tagged["metadata"] = Tier("gold");
+        (await host.Server.PostAsync("/v1/vouchers/MANY/redemption", tagged)).Expect(HttpStatusCode.OK);
+
+        (await host.Server.DeleteJsonAsync("/v1/metadata-schemas/redemption")).Expect(HttpStatusCode.NoContent);
+        (await host.Server.PostAsync("/v1/vouchers/MANY/redemption", bare)).Expect(HttpStatusCode.OK);
+        Assert.Equal(4, (await host.Server.GetJsonAsync("/v1/vouchers/MANY")).Long("redemption.redeemed_quantity"));
+    }
 }

@@ -209,6 +209,49 @@ public sealed class SqliteReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task A_missing_document_is_remembered_as_missing_until_this_store_writes_it()
+    {
+        var path = folder.File("store.db");
+        using var store = new SqliteDocumentStore(new SqliteStoreOptions(path), clock);
+        using var behind = new SqliteDocumentStore(new SqliteStoreOptions(path) { ReadCacheSize = 0 }, clock);
+        var missing = Voucher with { Id = "missing" };
+        Assert.Null(await store.GetAsync(Voucher));
+        Assert.Null(await store.GetAsync(missing));
+
+        // Created behind the store's back (another process, which the cache does not support): the miss is served.
+        await behind.CreateAsync(new NewDocument(missing, new JsonObject { ["state"] = "behind" }));
+        Assert.Null(await store.GetAsync(missing));
+
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "created" }));
+        Assert.Equal("created", State(await store.GetAsync(Voucher)));
+        await store.DeleteAsync(Voucher);
+        Assert.Null(await store.GetAsync(Voucher));
+        Assert.Null(await store.GetAsync(Voucher));
+        await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "again" }));
+        Assert.Equal("again", State(await store.GetAsync(Voucher)));
+    }
+
+    [Fact]
+    public async Task Nothing_read_is_kept_as_nothing_and_a_write_ends_it()
+    {
+        using var cache = new SqliteReadCache(SqliteStoreOptions.DefaultReadCacheSize);
+        var reads = 0;
+        Task<string?> Read(string? value)
+        {
+            Interlocked.Increment(ref reads);
+            return Task.FromResult(value);
+        }
+
+        Assert.Null(await cache.GetOrReadAsync(Voucher, (string?)null, Read, static value => value.Length));
+        Assert.Null(await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
+        Assert.Equal(1, reads);
+        cache.Writing(Voucher);
+        cache.Written();
+        Assert.Equal("written", await cache.GetOrReadAsync(Voucher, "written", Read, static value => value.Length));
+        Assert.Equal(2, reads);
+    }
+
+    [Fact]
     public void Keys_that_share_a_hash_are_still_told_apart_by_what_they_name()
     {
         var key = new SqliteCacheKey<DocumentKey>(Voucher, 7);
