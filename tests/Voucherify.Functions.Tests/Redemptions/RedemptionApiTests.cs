@@ -34,6 +34,24 @@ public class RedemptionApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task A_listed_redemption_and_voucher_read_exactly_as_their_own_get_does()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("LISTED", 2000, quantity: 3));
+        var body = Bodies.Order(6000);
+        body["customer"] = new JsonObject { ["source_id"] = "alice & bob+1" };
+        body["metadata"] = new JsonObject { ["note"] = "<ünïcode> & \"quotes\"", ["n"] = 1.5 };
+        var id = (await host.Server.PostAsync("/v1/vouchers/LISTED/redemption", body)).Expect(HttpStatusCode.OK).Str("id");
+
+        var listed = (await host.Server.GetJsonAsync("/v1/redemptions?limit=1")).Expect(HttpStatusCode.OK).Json["redemptions"]![0];
+        var got = (await host.Server.GetJsonAsync($"/v1/redemptions/{id}")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(JsonNode.DeepEquals(got, listed), $"list: {listed}\nget: {got}");
+        Assert.Equal("<ünïcode> & \"quotes\"", listed!["metadata"]!["note"]!.GetValue<string>());
+
+        var voucher = (await host.Server.GetJsonAsync("/v1/vouchers?limit=1")).Expect(HttpStatusCode.OK).Json["vouchers"]![0];
+        Assert.True(JsonNode.DeepEquals((await host.Server.GetJsonAsync("/v1/vouchers/LISTED")).Json, voucher), $"list: {voucher}");
+    }
+
+    [Fact]
     public async Task Each_of_concurrent_redemptions_shows_and_stores_the_voucher_as_its_own_use_left_it()
     {
         await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("RACE", 100, quantity: 50));
