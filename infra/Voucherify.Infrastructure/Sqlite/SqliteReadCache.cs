@@ -56,8 +56,8 @@ internal sealed class SqliteReadCache : IDisposable
     /// <summary>
     /// The value cached under <paramref name="key"/> while its stripe shows no write since it was read, else what
     /// <paramref name="read"/> returns for <paramref name="state"/>, kept for the next reader unless a write started
-    /// meanwhile. Null (nothing there) is kept too: a redemption asks for the metadata schemas of the redemption, the
-    /// order and its items, which a project without them never has, and each such miss was a query of SQLite. A hit
+    /// meanwhile. Null (nothing there) is kept too: a redemption asks for the metadata schemas of the redemption, its
+    /// customer, the order and its items, which a project without them never has, each miss a query of SQLite. A hit
     /// allocates nothing: the read comes as a static function of its state, not as a closure the caller builds on every
     /// call, and the answer as a value task.
     /// </summary>
