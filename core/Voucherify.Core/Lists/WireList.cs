@@ -9,10 +9,19 @@ public static class WireList
 {
     public static JsonObject Of<T>(string dataRef, IEnumerable<T> items, long total)
     {
+        // A typed item stays itself inside the envelope and is written with the wire's options when the answer is: made
+        // into a tree first, it was written out and parsed back, and then written again, a third of the CPU of a page of
+        // redemptions. A tree is copied, as it was: it may be another list's, or shared.
+        var typeInfo = (JsonTypeInfo<T>)Wire.Options.GetTypeInfo(typeof(T));
         var array = new JsonArray();
         foreach (var item in items)
         {
-            array.Add(Item(item));
+            array.Add(item switch
+            {
+                null => null,
+                JsonNode node => node.DeepClone(),
+                _ => JsonValue.Create(item, typeInfo),
+            });
         }
 
         return new JsonObject
@@ -23,16 +32,4 @@ public static class WireList
             ["total"] = total,
         };
     }
-
-    /// <summary>
-    /// A typed item stays itself inside the envelope and is written with the wire's options when the answer is: made
-    /// into a tree first, it was written out and parsed back, and then written again, a third of the CPU of a page of
-    /// redemptions. A tree is copied, as it was: it may be another list's, or shared.
-    /// </summary>
-    private static JsonNode? Item<T>(T item) => item switch
-    {
-        null => null,
-        JsonNode node => node.DeepClone(),
-        _ => JsonValue.Create(item, (JsonTypeInfo<T>)Wire.Options.GetTypeInfo(typeof(T))),
-    };
 }

@@ -79,9 +79,6 @@ public sealed class IdempotentRequests(IdempotencyService idempotency)
         }
 
         // With its length, as the first answer went out: a replay is not a chunked stream either.
-        var bytes = Encoding.UTF8.GetBytes(record.ResponseBody);
-        context.Response.ContentType = "application/json; charset=utf-8";
-        context.Response.ContentLength = bytes.Length;
-        return context.Response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        return WireResult.WriteJsonAsync(context.Response, Encoding.UTF8.GetBytes(record.ResponseBody), context.RequestAborted);
     }
 }

@@ -30,15 +30,19 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
 
         // Serialized whole, then written with its length: one write and no chunked framing, instead of a stream flushed
         // in chunks. Responses are pages of at most a few hundred objects, so holding one in memory is cheap.
-        response.ContentType = "application/json; charset=utf-8";
         if (TryWriteFast(response, Body))
         {
             return response.BodyWriter.FlushAsync(context.RequestAborted).AsTask();
         }
 
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options);
-        response.ContentLength = bytes.Length;
-        return response.Body.WriteAsync(bytes, context.RequestAborted).AsTask();
+        return WriteJsonAsync(response, JsonSerializer.SerializeToUtf8Bytes(Body, Body.GetType(), Wire.Options), context.RequestAborted);
+    }
+
+    /// <summary>A JSON answer already serialized (a fresh one, or a replayed one), with its length: never chunked.</summary>
+    public static Task WriteJsonAsync(HttpResponse response, byte[] json, CancellationToken cancellationToken)
+    {
+        Frame(response, json.Length);
+        return response.Body.WriteAsync(json, cancellationToken).AsTask();
     }
 
     // Synchronous on purpose: the fast writer's bytes live in a buffer of this thread, copied into the response's pipe
@@ -50,8 +54,14 @@ public sealed class WireResult(int statusCode, object? body) : IActionResult
             return false;
         }
 
-        response.ContentLength = json.Length;
+        Frame(response, json.Length);
         response.BodyWriter.Write(json);
         return true;
+    }
+
+    private static void Frame(HttpResponse response, int length)
+    {
+        response.ContentType = "application/json; charset=utf-8";
+        response.ContentLength = length;
     }
 }

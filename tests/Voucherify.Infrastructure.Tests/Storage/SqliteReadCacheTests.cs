@@ -188,23 +188,18 @@ public sealed class SqliteReadCacheTests : IDisposable
     public async Task A_value_read_again_after_a_write_replaces_the_old_one_and_is_then_served_from_memory()
     {
         using var cache = new SqliteReadCache(SqliteStoreOptions.DefaultReadCacheSize);
-        var reads = 0;
-        Task<string?> Read(string value)
-        {
-            Interlocked.Increment(ref reads);
-            return Task.FromResult<string?>(value);
-        }
+        var reads = new CountedReads();
 
-        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "first", Read, static value => value.Length));
-        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "first", reads.Read, static value => value.Length));
+        Assert.Equal("first", await cache.GetOrReadAsync(Voucher, "unread", reads.Read, static value => value.Length));
         cache.Writing(Voucher);
         cache.Written();
-        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "second", Read, static value => value.Length));
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "second", reads.Read, static value => value.Length));
 
         // The first entry's eviction (replaced) must not take the second out of the index.
         await Task.Delay(200);
-        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
-        Assert.Equal(2, reads);
+        Assert.Equal("second", await cache.GetOrReadAsync(Voucher, "unread", reads.Read, static value => value.Length));
+        Assert.Equal(2, reads.Count);
         Assert.Equal((1, 1L), cache.Counts);
     }
 
@@ -235,20 +230,15 @@ public sealed class SqliteReadCacheTests : IDisposable
     public async Task Nothing_read_is_kept_as_nothing_and_a_write_ends_it()
     {
         using var cache = new SqliteReadCache(SqliteStoreOptions.DefaultReadCacheSize);
-        var reads = 0;
-        Task<string?> Read(string? value)
-        {
-            Interlocked.Increment(ref reads);
-            return Task.FromResult(value);
-        }
+        var reads = new CountedReads();
 
-        Assert.Null(await cache.GetOrReadAsync(Voucher, (string?)null, Read, static value => value.Length));
-        Assert.Null(await cache.GetOrReadAsync(Voucher, "unread", Read, static value => value.Length));
-        Assert.Equal(1, reads);
+        Assert.Null(await cache.GetOrReadAsync(Voucher, (string?)null, reads.Read, static value => value.Length));
+        Assert.Null(await cache.GetOrReadAsync(Voucher, "unread", reads.Read, static value => value.Length));
+        Assert.Equal(1, reads.Count);
         cache.Writing(Voucher);
         cache.Written();
-        Assert.Equal("written", await cache.GetOrReadAsync(Voucher, "written", Read, static value => value.Length));
-        Assert.Equal(2, reads);
+        Assert.Equal("written", await cache.GetOrReadAsync(Voucher, "written", reads.Read, static value => value.Length));
+        Assert.Equal(2, reads.Count);
     }
 
     [Fact]
