@@ -8,7 +8,8 @@
 //   x-ms-documentdb-partitionkey narrows to one logical partition; x-ms-max-item-count pages;
 //   the etag of a page is the LSN of its last document; nothing new = 304 with the current LSN.
 // The server has one partition key range, so the range header selects everything. Test-only: real Cosmos DB
-// never sees this. Usage: node server.mjs --host 127.0.0.1 --port 8181 [--log]
+// never sees this. Usage: node server.mjs --host 127.0.0.1 --port 8181 [--log]; --port 0 takes any free port, and the
+// "Ready to accept" line says which.
 import { createRequire } from "node:module";
 import { randomUUID } from "node:crypto";
 

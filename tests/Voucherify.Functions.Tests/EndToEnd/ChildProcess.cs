@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Voucherify.Functions.Tests.EndToEnd;
 
@@ -97,6 +98,31 @@ public sealed class ChildProcess : IDisposable
         catch (OperationCanceledException)
         {
             return false;
+        }
+    }
+
+    /// <summary>
+    /// The first group of the first line of output that <paramref name="pattern"/> matches, waiting for it as long as the
+    /// process runs and <paramref name="timeout"/> allows; null if it exits or the time runs out first.
+    /// </summary>
+    public async Task<string?> WaitForLineAsync(Regex pattern, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            // Read before the exit check, so a line written just before the process ended still counts.
+            if (pattern.Match(Output) is { Success: true } match)
+            {
+                return match.Groups[1].Value;
+            }
+
+            if (HasExited || DateTime.UtcNow >= deadline)
+            {
+                return null;
+            }
+
+            await Task.Delay(50);
         }
     }
 

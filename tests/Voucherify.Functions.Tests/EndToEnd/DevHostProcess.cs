@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 
 namespace Voucherify.Functions.Tests.EndToEnd;
 
@@ -8,7 +8,7 @@ namespace Voucherify.Functions.Tests.EndToEnd;
 /// starts it: its own port, a fresh SQLite file, the dev keys. Nothing of the test's process is
 /// shared with it, so what a client sees is what a shop would see.
 /// </summary>
-public sealed class DevHostProcess : IAsyncDisposable
+public sealed partial class DevHostProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartupLimit = TimeSpan.FromSeconds(90);
 
@@ -43,12 +43,22 @@ public sealed class DevHostProcess : IAsyncDisposable
         }
 
         var folder = existingFolder ?? Directory.CreateTempSubdirectory("voucherify-e2e-").FullName;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        string[] arguments = [dll, "--urls", baseAddress.ToString().TrimEnd('/'), $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}", .. settings];
+
+        // Port 0, and the address the host prints: a port picked here would be free only until the host binds it, and
+        // another test's host binding port 0 meanwhile could take it (a Cosmos fixture met exactly that).
+        string[] arguments = [dll, "--urls", "http://127.0.0.1:0", $"--Voucherify:SqlitePath={Path.Combine(folder, "voucherify.db")}", .. settings];
 
         // The folder is the working directory too, so nothing the host writes lands in the repository.
         var child = ChildProcess.Start(DotnetHost(), arguments, folder);
-        var host = new DevHostProcess(child, folder, existingFolder is null, baseAddress);
+        var address = await child.WaitForLineAsync(ListeningLine(), StartupLimit);
+        if (address is null)
+        {
+            child.Dispose();
+            DeleteFolder(folder, existingFolder is null);
+            throw new InvalidOperationException($"The dev host did not say where it listens within {StartupLimit.TotalSeconds:0}s:{Environment.NewLine}{child.Output}");
+        }
+
+        var host = new DevHostProcess(child, folder, existingFolder is null, new Uri(address));
         try
         {
             await host.WaitUntilHealthyAsync();
@@ -67,9 +77,15 @@ public sealed class DevHostProcess : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         child.Dispose();
-        if (!ownsFolder)
+        DeleteFolder(folder, ownsFolder);
+        return ValueTask.CompletedTask;
+    }
+
+    private static void DeleteFolder(string folder, bool owned)
+    {
+        if (!owned)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
         try
@@ -80,8 +96,6 @@ public sealed class DevHostProcess : IAsyncDisposable
         {
             // A temp folder left behind is harmless; a failing cleanup must not hide the test's result.
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>The dotnet that runs these tests when the SDK says which one; PATH otherwise.</summary>
@@ -91,12 +105,8 @@ public sealed class DevHostProcess : IAsyncDisposable
         return !string.IsNullOrEmpty(fromSdk) && File.Exists(fromSdk) ? fromSdk : "dotnet";
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    [GeneratedRegex(@"Voucherify dev host listening on (http://[^,\s]+)")]
+    private static partial Regex ListeningLine();
 
     private async Task WaitUntilHealthyAsync()
     {

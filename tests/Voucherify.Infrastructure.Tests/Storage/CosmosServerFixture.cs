@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using System.Text.RegularExpressions;
 using Microsoft.Azure.Cosmos;
 using Voucherify.Functions.Tests.EndToEnd;
 using Voucherify.Infrastructure.Cosmos;
@@ -12,7 +11,7 @@ namespace Voucherify.Infrastructure.Tests.Storage;
 /// class, installing it with npm ci first when tests/cosmos-server has no node_modules, and stops
 /// it afterwards. One client is shared, as the SDK recommends; each test gets its own database.
 /// </summary>
-public sealed class CosmosServerFixture : IAsyncLifetime
+public sealed partial class CosmosServerFixture : IAsyncLifetime
 {
     // The Cosmos DB emulator's published, well-known key: the local server accepts any key, the SDK wants a base64 one.
     private const string EmulatorKey = "C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==";
@@ -44,12 +43,12 @@ public sealed class CosmosServerFixture : IAsyncLifetime
         var package = RepositoryFolder.Combine("tests", "cosmos-server");
         await NpmPackage.EnsureInstalledAsync(package, Path.Combine("@vercel", "cosmosdb-server"));
 
-        var port = FreePort();
-        server = ChildProcess.Start(
-            "node",
-            ["server.mjs", "--host", "127.0.0.1", "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture)],
-            package);
-        await WaitForPortAsync(port);
+        // Port 0: the server takes a port the kernel gives it and prints it. A port picked here and handed over would be
+        // free only until then: another test's host binding port 0 meanwhile could take it, the server would fail to
+        // listen, and this fixture would talk to that host instead (every test of a class failed with its 401).
+        server = ChildProcess.Start("node", ["server.mjs", "--host", "127.0.0.1", "--port", "0"], package);
+        var port = await server.WaitForLineAsync(ListeningLine(), StartLimit)
+            ?? throw new InvalidOperationException($"The Cosmos test server did not start:{Environment.NewLine}{server.Output}");
         ConnectionString = $"AccountEndpoint=http://127.0.0.1:{port}/;AccountKey={EmulatorKey}";
         client = CosmosDocumentStore.CreateClient(Options("unused"));
     }
@@ -61,32 +60,6 @@ public sealed class CosmosServerFixture : IAsyncLifetime
         return Task.CompletedTask;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private async Task WaitForPortAsync(int port)
-    {
-        var deadline = DateTime.UtcNow + StartLimit;
-        while (true)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, port);
-                return;
-            }
-            catch (SocketException) when (DateTime.UtcNow < deadline && server is { HasExited: false })
-            {
-                await Task.Delay(100);
-            }
-            catch (SocketException exception)
-            {
-                throw new InvalidOperationException($"The Cosmos test server did not start on port {port}:{Environment.NewLine}{server?.Output}", exception);
-            }
-        }
-    }
+    [GeneratedRegex(@"Ready to accept HTTP connections at [^\s]+:(\d+)")]
+    private static partial Regex ListeningLine();
 }
