@@ -36,6 +36,7 @@ public sealed class RedemptionQueries(IDocumentStore store)
         return document.Read<Redemption>();
     }
 
+    /// <summary>A page of redemptions to show: each may be the object every reader of its version gets, so none may be changed.</summary>
     public Task<PagedResult<Redemption>> ListAsync(Project project, RedemptionListQuery query, CancellationToken cancellationToken)
     {
         var conditions = new List<Condition>();
@@ -58,7 +59,7 @@ public sealed class RedemptionQueries(IDocumentStore store)
         conditions.AddRange(FieldFilters.ToConditions(query.Filters, FilterPaths, query.Junction));
         var (path, descending) = Sort(query.Order);
         var documentQuery = new DocumentQuery(project.Id, RedemptionKeys.Kind) { Where = conditions, OrderBy = path, Descending = descending };
-        return PageReader.ReadAsync<Redemption>(store, documentQuery, query.Paging, cancellationToken);
+        return PageReader.ReadSharedAsync<Redemption>(store, documentQuery, query.Paging, cancellationToken);
     }
 
     /// <summary>GET /v1/vouchers/{code}/redemption: the voucher's counters and its redemption entries.</summary>

@@ -374,7 +374,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                     }
 
                     var key = new DocumentKey(query.ProjectId, query.Kind, reader.GetString(0), reader.GetString(1));
-                    rows.Add((key, ReadRow(reader, 2)));
+                    rows.Add((key, cache.SameVersion(key, ReadRow(reader, 2))));
                     lastSortValue = reader.IsDBNull(6) ? null : reader.GetValue(6);
                 }
 

@@ -41,6 +41,8 @@ internal sealed class SqliteReadCache : IDisposable
     private readonly ConcurrentDictionary<SqliteCacheKey<DocumentKey>, object> points = new();
     private readonly ConcurrentDictionary<SqliteCacheKey<SqliteCachedPageKey>, object> pages = new();
 
+    private readonly ConcurrentDictionary<DocumentKey, SqliteReturnedRow> versions = new();
+
     // Only the writer touches this, under the store's write gate.
     private readonly HashSet<int> writing = [];
 
@@ -102,8 +104,39 @@ internal sealed class SqliteReadCache : IDisposable
         where TKey : IEquatable<TKey> =>
         ((ConcurrentDictionary<SqliteCacheKey<TKey>, object>)state!).TryRemove(new KeyValuePair<SqliteCacheKey<TKey>, object>((SqliteCacheKey<TKey>)key, value!));
 
+    /// <summary>
+    /// The row a page read before for this very version of the document (same key, same etag), else this one, kept for
+    /// the next page. A page is read from SQLite every time (it has no stripe to be checked against), but the versions
+    /// on it mostly are the ones the page before held: the newest redemptions, a campaign's vouchers. Handing back the
+    /// row read before hands back its typed reads (<see cref="SharedReads"/>), so a version is deserialised once and not
+    /// on every page. A version never changes, so unlike a point read this needs no generation: an etag names one.
+    /// </summary>
+    public SqliteReturnedRow SameVersion(DocumentKey key, SqliteReturnedRow row)
+    {
+        if (entries is null)
+        {
+            return row;
+        }
+
+        if (versions.TryGetValue(key, out var known) && known.ETag == row.ETag)
+        {
+            return known;
+        }
+
+        versions[key] = row;
+        using var created = entries.CreateEntry(new SqliteVersionKey(key));
+        created.Value = row;
+        created.Size = (row.Body.Length * sizeof(char)) + EntryOverhead;
+        created.RegisterPostEvictionCallback(Unversion, versions);
+        return row;
+    }
+
+    // As Unindex: only the evicted row leaves, not a newer version kept under the key since.
+    private static void Unversion(object key, object? value, EvictionReason reason, object? state) =>
+        ((ConcurrentDictionary<DocumentKey, SqliteReturnedRow>)state!).TryRemove(new KeyValuePair<DocumentKey, SqliteReturnedRow>(((SqliteVersionKey)key).Key, (SqliteReturnedRow)value!));
+
     /// <summary>Entries hits can be served from, and entries the memory cache holds (for tests: the first never stays above the second).</summary>
-    internal (int Indexed, long Held) Counts => (points.Count + pages.Count, entries?.Count ?? 0);
+    internal (int Indexed, long Held) Counts => (points.Count + pages.Count + versions.Count, entries?.Count ?? 0);
 
     /// <summary>The writer, before a statement that writes <paramref name="key"/>.</summary>
     public void Writing(DocumentKey key)

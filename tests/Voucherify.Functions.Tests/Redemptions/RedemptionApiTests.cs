@@ -248,6 +248,29 @@ public class RedemptionApiTests : HostedApiTest
     }
 
     [Fact]
+    public async Task A_list_shows_a_redemption_as_it_is_now_however_often_it_was_listed_before()
+    {
+        await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("AGAIN", 100, quantity: 5));
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++)
+        {
+            ids.Add((await host.Server.PostAsync("/v1/vouchers/AGAIN/redemption", Bodies.Order(1000))).Expect(HttpStatusCode.OK).Str("id"));
+        }
+
+        // Listed versions are handed to the next page read as they were (SQLite): showing one must not change it.
+        var first = (await host.Server.GetJsonAsync("/v1/redemptions?limit=3")).Expect(HttpStatusCode.OK).Json;
+        var second = (await host.Server.GetJsonAsync("/v1/redemptions?limit=3")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(JsonNode.DeepEquals(first, second), $"first: {first}\nsecond: {second}");
+
+        (await host.Server.PostAsync($"/v1/redemptions/{ids[1]}/rollback")).Expect(HttpStatusCode.OK);
+        var after = (await host.Server.GetJsonAsync("/v1/redemptions?limit=4")).Expect(HttpStatusCode.OK).Json["redemptions"]!.AsArray();
+        var rolledBack = after.Single(r => r!["id"]!.GetValue<string>() == ids[1])!;
+        Assert.Equal("ROLLED_BACK", rolledBack["status"]!.GetValue<string>());
+        Assert.True(JsonNode.DeepEquals((await host.Server.GetJsonAsync($"/v1/redemptions/{ids[1]}")).Json, rolledBack), $"listed: {rolledBack}");
+        Assert.All(after.Where(r => r!["id"]!.GetValue<string>() is var id && id != ids[1] && ids.Contains(id)), r => Assert.Equal("SUCCEEDED", r!["status"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task Only_successful_redemptions_can_be_rolled_back()
     {
         (await host.Server.PostAsync("/v1/redemptions/r_missing/rollback")).ExpectError(HttpStatusCode.NotFound, "not_found");

@@ -164,6 +164,35 @@ public sealed class SqliteReadCacheTests : IDisposable
     }
 
     [Fact]
+    public async Task Pages_hand_back_the_versions_an_earlier_page_read_with_their_typed_reads_and_a_changed_one_anew()
+    {
+        // A kind's page without a partition is read from SQLite every time; the versions on it are what it shares.
+        foreach (var (size, shared) in new[] { (SqliteStoreOptions.DefaultReadCacheSize, true), (0L, false) })
+        {
+            using var store = new SqliteDocumentStore(new SqliteStoreOptions(folder.File($"pages-{size}.db")) { ReadCacheSize = size }, clock);
+            var other = Voucher with { PartitionKey = "camp_2", Id = "v2" };
+            await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "created" }));
+            await store.CreateAsync(new NewDocument(other, new JsonObject { ["state"] = "other" }));
+            var kind = new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { OrderBy = "created_at" };
+
+            var first = (await store.QueryAsync(kind)).Items.Select(d => d.ReadShared<StateOnly>()).ToList();
+            var second = (await store.QueryAsync(kind)).Items;
+            Assert.Equal(shared, ReferenceEquals(first[0], second[0].ReadShared<StateOnly>()));
+            Assert.Equal(shared, ReferenceEquals(first[1], second[1].ReadShared<StateOnly>()));
+
+            // Each document still has a body of its own to change.
+            second[0].Body["state"] = "changed by a caller";
+            Assert.Equal("created", (await store.QueryAsync(kind)).Items[0].Body["state"]!.GetValue<string>());
+
+            await store.PatchAsync(Voucher, [PatchOperation.Set("state", JsonValue.Create("patched"))]);
+            var third = (await store.QueryAsync(kind)).Items;
+            Assert.NotSame(first[0], third[0].ReadShared<StateOnly>());
+            Assert.Equal("patched", third[0].ReadShared<StateOnly>().State);
+            Assert.Equal(shared, ReferenceEquals(first[1], third[1].ReadShared<StateOnly>()));
+        }
+    }
+
+    [Fact]
     public async Task A_full_cache_drops_what_it_evicts_from_the_index_hits_are_served_from()
     {
         using var cache = new SqliteReadCache(40_000);
