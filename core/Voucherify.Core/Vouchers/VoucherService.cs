@@ -136,8 +136,9 @@ public sealed class VoucherService(
         return result.Document?.Read<Voucher>() ?? throw Problems.NotFound("voucher", codeOrId);
     }
 
+    /// <summary>A page of vouchers to show: each may be the object every reader of its version gets, so none may be changed.</summary>
     public Task<PagedResult<Voucher>> ListAsync(Project project, VoucherListQuery query, CancellationToken cancellationToken) =>
-        PageReader.ReadAsync<Voucher>(store, VoucherQueries.From(project, query), query.Paging, cancellationToken);
+        PageReader.ReadSharedAsync<Voucher>(store, VoucherQueries.From(project, query), query.Paging, cancellationToken);
 
     private async Task<Voucher?> TryInsertAsync(Project project, Voucher voucher, CancellationToken cancellationToken)
     {

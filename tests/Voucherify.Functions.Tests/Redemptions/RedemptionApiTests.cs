@@ -268,6 +268,14 @@ public class RedemptionApiTests : HostedApiTest
         Assert.Equal("ROLLED_BACK", rolledBack["status"]!.GetValue<string>());
         Assert.True(JsonNode.DeepEquals((await host.Server.GetJsonAsync($"/v1/redemptions/{ids[1]}")).Json, rolledBack), $"listed: {rolledBack}");
         Assert.All(after.Where(r => r!["id"]!.GetValue<string>() is var id && id != ids[1] && ids.Contains(id)), r => Assert.Equal("SUCCEEDED", r!["status"]!.GetValue<string>()));
+
+        // Vouchers are listed the same way, each with the links the answer adds to it.
+        var vouchers = (await host.Server.GetJsonAsync("/v1/vouchers?limit=1")).Expect(HttpStatusCode.OK).Json;
+        Assert.True(JsonNode.DeepEquals(vouchers, (await host.Server.GetJsonAsync("/v1/vouchers?limit=1")).Json), $"vouchers: {vouchers}");
+        (await host.Server.PostAsync("/v1/vouchers/AGAIN/disable")).Expect(HttpStatusCode.OK);
+        var disabled = (await host.Server.GetJsonAsync("/v1/vouchers?limit=1")).Expect(HttpStatusCode.OK).Json["vouchers"]![0]!;
+        Assert.False(disabled["active"]!.GetValue<bool>());
+        Assert.True(JsonNode.DeepEquals((await host.Server.GetJsonAsync("/v1/vouchers/AGAIN")).Json, disabled), $"listed: {disabled}");
     }
 
     [Fact]
