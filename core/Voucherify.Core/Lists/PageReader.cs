@@ -19,7 +19,7 @@ public static class PageReader
     /// </summary>
     public static Task<PagedResult<T>> ReadSharedAsync<T>(IDocumentStore store, DocumentQuery query, Paging paging, CancellationToken cancellationToken)
         where T : notnull =>
-        ReadAsync(store, query, paging, static document => document.ReadShared<T>(), cancellationToken);
+        ReadAsync(store, query with { ReadShared = true }, paging, static document => document.ReadShared<T>(), cancellationToken);
 
     private static async Task<PagedResult<T>> ReadAsync<T>(IDocumentStore store, DocumentQuery query, Paging paging, Func<StoredDocument, T> read, CancellationToken cancellationToken)
     {

@@ -22,4 +22,11 @@ public sealed record DocumentQuery(string ProjectId, string Kind)
     public int PageSize { get; init; } = 100;
 
     public string? Continuation { get; init; }
+
+    /// <summary>
+    /// The caller reads each item with <see cref="DocumentJson.ReadShared{T}"/> and only shows it (a list's page): a store
+    /// may hand back the versions it read for an earlier such page, with their typed reads. A scan that meets each
+    /// document once leaves this off, so it keeps nothing in the store's memory.
+    /// </summary>
+    public bool ReadShared { get; init; }
 }

@@ -374,7 +374,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IAtomicDocumentWriter,
                     }
 
                     var key = new DocumentKey(query.ProjectId, query.Kind, reader.GetString(0), reader.GetString(1));
-                    rows.Add((key, cache.SameVersion(key, ReadRow(reader, 2))));
+                    var row = ReadRow(reader, 2);
+                    rows.Add((key, query.ReadShared ? cache.SameVersion(key, row) : row));
                     lastSortValue = reader.IsDBNull(6) ? null : reader.GetValue(6);
                 }
 

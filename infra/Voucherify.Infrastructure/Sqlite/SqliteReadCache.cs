@@ -41,7 +41,7 @@ internal sealed class SqliteReadCache : IDisposable
     private readonly ConcurrentDictionary<SqliteCacheKey<DocumentKey>, object> points = new();
     private readonly ConcurrentDictionary<SqliteCacheKey<SqliteCachedPageKey>, object> pages = new();
 
-    private readonly ConcurrentDictionary<DocumentKey, SqliteReturnedRow> versions = new();
+    private readonly ConcurrentDictionary<SqliteVersionKey, object> versions = new();
 
     // Only the writer touches this, under the store's write gate.
     private readonly HashSet<int> writing = [];
@@ -86,27 +86,33 @@ internal sealed class SqliteReadCache : IDisposable
         var value = await read(state).ConfigureAwait(false);
         if (ticket is { } readAt)
         {
-            var stored = new SqliteCacheEntry<T>(readAt, value);
-
-            // Indexed before the cache commits it, so its eviction (at once, when the cache is full) always finds it.
-            index[key] = stored;
-            using var created = entries!.CreateEntry(key);
-            created.Value = stored;
-            created.Size = (value is null ? 0 : chars(value) * sizeof(char)) + EntryOverhead;
-            created.RegisterPostEvictionCallback(Unindex<TKey>, index);
+            Keep(index, key, new SqliteCacheEntry<T>(readAt, value), value is null ? 0 : chars(value));
         }
 
         return value;
     }
 
+    /// <summary>Puts a value in an index and in the memory cache, whose size limit and eviction then govern it.</summary>
+    private void Keep<TIndexKey>(ConcurrentDictionary<TIndexKey, object> index, TIndexKey key, object value, long chars)
+        where TIndexKey : notnull
+    {
+        // Indexed before the cache commits it, so its eviction (at once, when the cache is full) always finds it.
+        index[key] = value;
+        using var created = entries!.CreateEntry(key);
+        created.Value = value;
+        created.Size = (chars * sizeof(char)) + EntryOverhead;
+        created.RegisterPostEvictionCallback(Unindex<TIndexKey>, index);
+    }
+
     // Only the evicted entry itself leaves the index: a newer one stored under the key since stays.
-    private static void Unindex<TKey>(object key, object? value, EvictionReason reason, object? state)
-        where TKey : IEquatable<TKey> =>
-        ((ConcurrentDictionary<SqliteCacheKey<TKey>, object>)state!).TryRemove(new KeyValuePair<SqliteCacheKey<TKey>, object>((SqliteCacheKey<TKey>)key, value!));
+    private static void Unindex<TIndexKey>(object key, object? value, EvictionReason reason, object? state)
+        where TIndexKey : notnull =>
+        ((ConcurrentDictionary<TIndexKey, object>)state!).TryRemove(new KeyValuePair<TIndexKey, object>((TIndexKey)key, value!));
 
     /// <summary>
     /// The row a page read before for this very version of the document (same key, same etag), else this one, kept for
-    /// the next page. A page is read from SQLite every time (it has no stripe to be checked against), but the versions
+    /// the next page; only for pages whose items are read shared (<see cref="DocumentQuery.ReadShared"/>), so a scan of a
+    /// campaign's 100,000 vouchers does not push out what validate reads. A page is read from SQLite every time (it has no stripe to be checked against), but the versions
     /// on it mostly are the ones the page before held: the newest redemptions, a campaign's vouchers. Handing back the
     /// row read before hands back its typed reads (<see cref="SharedReads"/>), so a version is deserialised once and not
     /// on every page. A version never changes, so unlike a point read this needs no generation: an etag names one.
@@ -118,22 +124,15 @@ internal sealed class SqliteReadCache : IDisposable
             return row;
         }
 
-        if (versions.TryGetValue(key, out var known) && known.ETag == row.ETag)
+        var versionKey = new SqliteVersionKey(key);
+        if (versions.TryGetValue(versionKey, out var found) && found is SqliteReturnedRow known && known.ETag == row.ETag)
         {
             return known;
         }
 
-        versions[key] = row;
-        using var created = entries.CreateEntry(new SqliteVersionKey(key));
-        created.Value = row;
-        created.Size = (row.Body.Length * sizeof(char)) + EntryOverhead;
-        created.RegisterPostEvictionCallback(Unversion, versions);
+        Keep(versions, versionKey, row, row.Body.Length);
         return row;
     }
-
-    // As Unindex: only the evicted row leaves, not a newer version kept under the key since.
-    private static void Unversion(object key, object? value, EvictionReason reason, object? state) =>
-        ((ConcurrentDictionary<DocumentKey, SqliteReturnedRow>)state!).TryRemove(new KeyValuePair<DocumentKey, SqliteReturnedRow>(((SqliteVersionKey)key).Key, (SqliteReturnedRow)value!));
 
     /// <summary>Entries hits can be served from, and entries the memory cache holds (for tests: the first never stays above the second).</summary>
     internal (int Indexed, long Held) Counts => (points.Count + pages.Count + versions.Count, entries?.Count ?? 0);

@@ -173,7 +173,7 @@ public sealed class SqliteReadCacheTests : IDisposable
             var other = Voucher with { PartitionKey = "camp_2", Id = "v2" };
             await store.CreateAsync(new NewDocument(Voucher, new JsonObject { ["state"] = "created" }));
             await store.CreateAsync(new NewDocument(other, new JsonObject { ["state"] = "other" }));
-            var kind = new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { OrderBy = "created_at" };
+            var kind = new DocumentQuery(Voucher.ProjectId, Voucher.Kind) { OrderBy = "created_at", ReadShared = true };
 
             var first = (await store.QueryAsync(kind)).Items.Select(d => d.ReadShared<StateOnly>()).ToList();
             var second = (await store.QueryAsync(kind)).Items;
@@ -190,6 +190,20 @@ public sealed class SqliteReadCacheTests : IDisposable
             Assert.Equal("patched", third[0].ReadShared<StateOnly>().State);
             Assert.Equal(shared, ReferenceEquals(first[1], third[1].ReadShared<StateOnly>()));
         }
+    }
+
+    [Fact]
+    public async Task A_page_whose_items_are_not_read_shared_keeps_nothing_for_the_next()
+    {
+        // A scan (a campaign's vouchers updated, products collected) meets each document once: kept, its versions would
+        // push out of the cache what validate reads on every request.
+        using var store = Open();
+        await store.CreateAsync(new NewDocument(Voucher with { PartitionKey = "camp_2" }, new JsonObject { ["state"] = "created" }));
+        var kind = new DocumentQuery(Voucher.ProjectId, Voucher.Kind);
+
+        var first = Assert.Single((await store.QueryAsync(kind)).Items).ReadShared<StateOnly>();
+
+        Assert.NotSame(first, Assert.Single((await store.QueryAsync(kind)).Items).ReadShared<StateOnly>());
     }
 
     [Fact]
