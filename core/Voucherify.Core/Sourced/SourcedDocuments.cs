@@ -15,7 +15,7 @@ namespace Voucherify.Core.Sourced;
 /// whose alias create conflicts removes its own object and updates the winner's, so one object per source_id remains.
 /// Every write is checked against the kind's metadata schema first, so a refused body writes nothing.
 /// </summary>
-public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator metadata)
+public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator metadata, SourceIdLookup sources)
 {
     private const int MaxAttempts = 8;
 
@@ -25,11 +25,8 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
     public async Task<StoredDocument> GetAsync(Project project, SourcedKind kind, string idOrSource, CancellationToken cancellationToken) =>
         await FindAsync(project, kind, idOrSource, cancellationToken) ?? throw Problems.NotFound(kind.ResourceType, idOrSource);
 
-    public async Task<StoredDocument?> FindBySourceAsync(Project project, SourcedKind kind, string sourceId, CancellationToken cancellationToken)
-    {
-        var alias = await store.GetAsync(kind.ForSource(project, sourceId), cancellationToken);
-        return TargetOf(alias) is { } id ? await store.GetAsync(kind.For(project, id), cancellationToken) : null;
-    }
+    public async Task<StoredDocument?> FindBySourceAsync(Project project, SourcedKind kind, string sourceId, CancellationToken cancellationToken) =>
+        await sources.FindAsync(project, kind, sourceId, cancellationToken);
 
     /// <summary>
     /// POST upsert: an object with this id (else this source_id) is updated through <paramref name="shape"/>; otherwise

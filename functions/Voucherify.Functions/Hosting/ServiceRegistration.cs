@@ -76,6 +76,7 @@ public static class ServiceRegistration
         services.AddSingleton<OrderRecorder>();
         services.AddSingleton<MetadataValidator>();
         services.AddSingleton<MetadataSchemaService>();
+        services.AddSingleton<SourceIdLookup>();
         services.AddSingleton<SourcedDocuments>();
         services.AddSingleton<ProductService>();
         services.AddSingleton<SkuService>();

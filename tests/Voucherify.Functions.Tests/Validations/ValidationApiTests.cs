@@ -1,6 +1,11 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Customers;
+using Voucherify.Core.Json;
+using Voucherify.Core.Sourced;
+using Voucherify.Core.Storage;
 using Voucherify.Functions.Tests.Support;
+using Voucherify.Functions.Tests.ValidationRules;
 
 namespace Voucherify.Functions.Tests.Validations;
 
@@ -230,5 +235,61 @@ public class ValidationApiTests : HostedApiTest
         Assert.Equal(2900, reply.Long("order.items.0.discount_amount"));
         Assert.Equal(5800, reply.Long("order.amount"));
         Assert.Equal(2900, reply.Long("order.total_amount"));
+    }
+
+    [Fact]
+    public async Task A_customer_named_by_source_id_is_judged_as_stored_now_through_changes_deletion_and_a_new_holder()
+    {
+        var voucher = (await host.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("GOLDSHOP", 500))).Str("id");
+        var rule = await Catalog.RuleAsync(host, """{"1": {"name": "customer.metadata", "property": "tier", "conditions": {"$is": ["gold"]}}}""");
+        await Catalog.AssignAsync(host, rule, "voucher", voucher);
+        async Task<string> Shopper(string tier) =>
+            (await host.Server.PostAsync("/v1/customers", new JsonObject { ["source_id"] = "shopper", ["metadata"] = new JsonObject { ["tier"] = tier } })).Expect(HttpStatusCode.OK).Str("id");
+        JsonObject Order() => new() { ["customer"] = new JsonObject { ["source_id"] = "shopper" }, ["order"] = new JsonObject { ["amount"] = 3000 } };
+        async Task<bool> Valid() => (await host.Server.PostAsync("/v1/vouchers/GOLDSHOP/validate", Order())).Expect(HttpStatusCode.OK).Node("valid")!.GetValue<bool>();
+
+        var first = await Shopper("gold");
+        Assert.True(await Valid());
+        Assert.True(await Valid());
+        Assert.Equal(first, await Shopper("silver"));
+        Assert.False(await Valid());
+        (await host.Server.DeleteJsonAsync($"/v1/customers/{first}")).Expect(HttpStatusCode.NoContent);
+        Assert.False(await Valid());
+        var second = await Shopper("gold");
+        Assert.True(await Valid());
+
+        Assert.NotEqual(first, second);
+        var redeemed = (await host.Server.PostAsync("/v1/vouchers/GOLDSHOP/redemption", Order())).Expect(HttpStatusCode.OK);
+        Assert.Equal(second, redeemed.Str("customer_id"));
+    }
+
+    [Fact]
+    public async Task A_source_id_followed_once_costs_one_read_after_while_its_object_is_unchanged()
+    {
+        var reads = new CountedStore(host.Service<IDocumentStore>());
+        var lookup = new SourceIdLookup(reads);
+        var project = Catalog.Project(host);
+        async Task<(string? Tier, int Reads)> Find(string sourceId)
+        {
+            var before = reads.Reads;
+            var found = await lookup.FindAsync(project, CustomerKeys.Sourced, sourceId, CancellationToken.None);
+            return (found is null ? null : JsonText.Of(found.Body["metadata"]!.AsObject(), "tier"), reads.Reads - before);
+        }
+
+        async Task<string> Shopper(string tier) =>
+            (await host.Server.PostAsync("/v1/customers", new JsonObject { ["source_id"] = "shopper", ["metadata"] = new JsonObject { ["tier"] = tier } })).Expect(HttpStatusCode.OK).Str("id");
+
+        var first = await Shopper("gold");
+        Assert.Equal(("gold", 2), await Find("shopper"));
+        Assert.Equal(("gold", 1), await Find("shopper"));
+        await Shopper("silver");
+        Assert.Equal(("silver", 2), await Find("shopper"));
+        Assert.Equal(("silver", 1), await Find("shopper"));
+        (await host.Server.DeleteJsonAsync($"/v1/customers/{first}")).Expect(HttpStatusCode.NoContent);
+        Assert.Equal((null, 2), await Find("shopper"));
+        await Shopper("bronze");
+        Assert.Equal(("bronze", 2), await Find("shopper"));
+        Assert.Equal(("bronze", 1), await Find("shopper"));
+        Assert.Equal((null, 1), await Find("nobody"));
     }
 }
