@@ -18,7 +18,6 @@ namespace Voucherify.Core.Redemptions;
 public sealed class RedemptionService(
     IDocumentStore store,
     VoucherLookup vouchers,
-    CampaignLookup campaigns,
     VoucherUsage usage,
     CustomerRecorder customers,
     OrderRecorder orders,
@@ -42,8 +41,7 @@ public sealed class RedemptionService(
         }
 
         var voucher = document.ReadShared<Voucher>();
-        var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
-        var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
+        var (campaign, eligibility) = await eligibilities.LoadAsync(project, voucher, request, cancellationToken);
         var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, context.Date, project.TimeZone, eligibility);
         if (evaluation.Failure is { } failure)
         {

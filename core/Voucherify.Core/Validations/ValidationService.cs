@@ -1,4 +1,3 @@
-using Voucherify.Core.Campaigns;
 using Voucherify.Core.Rules.Eligibility;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
@@ -7,13 +6,12 @@ using Voucherify.Core.Vouchers;
 namespace Voucherify.Core.Validations;
 
 /// <summary>POST /v1/vouchers/{code}/validate: judges without counting anything.</summary>
-public sealed class ValidationService(VoucherLookup vouchers, CampaignLookup campaigns, EligibilityService eligibilities, TimeProvider clock)
+public sealed class ValidationService(VoucherLookup vouchers, EligibilityService eligibilities, TimeProvider clock)
 {
     public async ValueTask<VoucherValidationResponse> ValidateAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
         var voucher = (await vouchers.GetAsync(project, code, cancellationToken)).ReadShared<Voucher>();
-        var campaign = await campaigns.OfVoucherAsync(project, voucher, cancellationToken);
-        var eligibility = await eligibilities.LoadAsync(project, voucher, campaign, request, cancellationToken);
+        var (campaign, eligibility) = await eligibilities.LoadAsync(project, voucher, request, cancellationToken);
         var evaluation = VoucherEvaluator.Evaluate(voucher, campaign, request, clock.GetUtcNow(), project.TimeZone, eligibility);
         var trackingId = TrackingIds.For(request.Customer, request.TrackingId);
         if (evaluation.Failure is { } failure)

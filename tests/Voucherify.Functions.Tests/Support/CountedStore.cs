@@ -3,36 +3,15 @@ using Voucherify.Core.Storage;
 namespace Voucherify.Functions.Tests.Support;
 
 /// <summary>A host's real store, counting the point reads asked of it through this wrapper.</summary>
-public sealed class CountedStore(IDocumentStore inner) : IDocumentStore
+public sealed class CountedStore(IDocumentStore inner) : DelegatingStore(inner)
 {
     private int reads;
 
     public int Reads => Volatile.Read(ref reads);
 
-    public ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
+    public override ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref reads);
-        return inner.GetAsync(key, cancellationToken);
+        return base.GetAsync(key, cancellationToken);
     }
-
-    public Task<StoredDocument> CreateAsync(NewDocument document, CancellationToken cancellationToken = default) =>
-        inner.CreateAsync(document, cancellationToken);
-
-    public Task<IReadOnlyList<bool>> CreateManyAsync(IReadOnlyList<NewDocument> documents, CancellationToken cancellationToken = default) =>
-        inner.CreateManyAsync(documents, cancellationToken);
-
-    public Task<StoredDocument?> ReplaceAsync(NewDocument document, string? ifMatch, CancellationToken cancellationToken = default) =>
-        inner.ReplaceAsync(document, ifMatch, cancellationToken);
-
-    public Task<PatchResult> PatchAsync(DocumentKey key, IReadOnlyList<PatchOperation> operations, IReadOnlyList<Condition>? conditions = null, CancellationToken cancellationToken = default) =>
-        inner.PatchAsync(key, operations, conditions, cancellationToken);
-
-    public Task<bool> DeleteAsync(DocumentKey key, string? ifMatch = null, CancellationToken cancellationToken = default) =>
-        inner.DeleteAsync(key, ifMatch, cancellationToken);
-
-    public ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default) =>
-        inner.QueryAsync(query, cancellationToken);
-
-    public Task<long> CountAsync(DocumentQuery query, CancellationToken cancellationToken = default) =>
-        inner.CountAsync(query, cancellationToken);
 }

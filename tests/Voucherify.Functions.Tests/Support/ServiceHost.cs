@@ -64,7 +64,8 @@ public sealed class ServiceHost : IAsyncDisposable
     /// </summary>
     public bool FeedKeepsEveryVersion => Service<Voucherify.Core.ChangeFeed.ChangeFeedOrder>().EveryVersionInOneOrder;
 
-    public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null)
+    /// <param name="services">Changes to the host's services after its own (a test's view of the store).</param>
+    public static async Task<ServiceHost> StartAsync(DateTimeOffset? now = null, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var folder = Directory.CreateTempSubdirectory("voucherify-test-").FullName;
         var clock = new FakeTimeProvider(now ?? new DateTimeOffset(2026, 1, 15, 12, 0, 0, TimeSpan.Zero));
@@ -80,10 +81,11 @@ public sealed class ServiceHost : IAsyncDisposable
             args.Add($"--{key}={value}");
         }
 
-        var app = DevHostApp.Build([.. args], services =>
+        var app = DevHostApp.Build([.. args], registered =>
         {
-            services.AddSingleton<TimeProvider>(clock);
-            services.AddSingleton(FeedThreads);
+            registered.AddSingleton<TimeProvider>(clock);
+            registered.AddSingleton(FeedThreads);
+            services?.Invoke(registered);
         });
         await app.StartAsync();
         return new ServiceHost(app, folder, clock);

@@ -16,21 +16,34 @@ using Voucherify.Core.Vouchers;
 namespace Voucherify.Core.Rules.Eligibility;
 
 /// <summary>
-/// Loads what a voucher's rules need, with as few reads as the rules require: the assignments of the voucher and of its
-/// campaign (one partition query each), the rules (point reads, compiled from cache), and only when some rule reads them
-/// the customer, the catalog behind the cart lines and the budget counters.
+/// Loads what a voucher's rules need, with as few reads as the rules require: the voucher's campaign and the assignments
+/// of the voucher and of its campaign (one partition query each), asked for at once since none depends on another; the
+/// rules (point reads, compiled from cache); and only when some rule reads them the customer, the catalog behind the
+/// cart lines and the budget counters.
 /// </summary>
-public sealed class EligibilityService(IDocumentStore store, AssignmentService assignments, RuleCache cache, IEligibilityData data)
+public sealed class EligibilityService(IDocumentStore store, CampaignLookup campaigns, AssignmentService assignments, RuleCache cache, IEligibilityData data)
 {
-    public async ValueTask<Eligibility> LoadAsync(Project project, Voucher voucher, Campaign? campaign, VoucherValidationRequest request, CancellationToken cancellationToken)
+    /// <summary>The voucher's campaign (null for a standalone code) and what its rules need to judge the request.</summary>
+    public async ValueTask<(Campaign? Campaign, Eligibility Eligibility)> LoadAsync(Project project, Voucher voucher, VoucherValidationRequest request, CancellationToken cancellationToken)
     {
+        // On Cosmos DB each read is a round trip: started together, the three cost one instead of three in a row. The
+        // campaign's assignments are read under the voucher's campaign id, the id the campaign read confirms.
+        var campaignRead = campaigns.OfVoucherAsync(project, voucher, cancellationToken);
+        var ofVoucher = assignments.ForObjectAsync(project, voucher.Id, cancellationToken);
+        var ofCampaign = voucher.CampaignId is { } campaignId ? assignments.ForObjectAsync(project, campaignId, cancellationToken) : default;
         var rules = new List<AssignedRule>();
-        await AddAsync(rules, project, voucher.Id, cancellationToken);
-        if (campaign is not null)
+        await AddAsync(rules, project, voucher.Id, await ofVoucher, cancellationToken);
+        if (voucher.CampaignId is { } id)
         {
-            await AddAsync(rules, project, campaign.Id, cancellationToken);
+            await AddAsync(rules, project, id, await ofCampaign, cancellationToken);
         }
 
+        var campaign = await campaignRead;
+        return (campaign, await JudgedOnAsync(project, voucher, campaign, rules, request, cancellationToken));
+    }
+
+    private async ValueTask<Eligibility> JudgedOnAsync(Project project, Voucher voucher, Campaign? campaign, List<AssignedRule> rules, VoucherValidationRequest request, CancellationToken cancellationToken)
+    {
         if (rules.Count == 0)
         {
             return Eligibility.None;
@@ -54,9 +67,9 @@ public sealed class EligibilityService(IDocumentStore store, AssignmentService a
         return new Eligibility(rules, customer, customerKey, lines, campaignCounter, counters, order);
     }
 
-    private async Task AddAsync(List<AssignedRule> rules, Project project, string objectId, CancellationToken cancellationToken)
+    private async ValueTask AddAsync(List<AssignedRule> rules, Project project, string objectId, IReadOnlyList<ValidationRuleAssignment> assigned, CancellationToken cancellationToken)
     {
-        foreach (var assignment in await assignments.ForObjectAsync(project, objectId, cancellationToken))
+        foreach (var assignment in assigned)
         {
             if (await store.GetAsync(ValidationRuleKeys.For(project, assignment.RuleId), cancellationToken) is { } document)
             {

@@ -1,0 +1,47 @@
+using Voucherify.Core.Storage;
+
+namespace Voucherify.Functions.Tests.Support;
+
+/// <summary>
+/// A host's real store whose reads of the kinds named are held, once <see cref="Arm"/>ed, until that many are waiting at
+/// once, or a second has passed: a test tells from <see cref="MetTogether"/> whether the caller asked for them together
+/// or one after another.
+/// </summary>
+public sealed class GatedReads(IDocumentStore inner, IReadOnlySet<string> kinds, int together) : DelegatingStore(inner)
+{
+    private readonly TaskCompletionSource met = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private int waiting;
+    private volatile bool armed;
+
+    public bool MetTogether => met.Task.IsCompleted;
+
+    public void Arm() => armed = true;
+
+    public override async ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
+    {
+        await HoldAsync(key.Kind);
+        return await base.GetAsync(key, cancellationToken);
+    }
+
+    public override async ValueTask<DocumentPage> QueryAsync(DocumentQuery query, CancellationToken cancellationToken = default)
+    {
+        await HoldAsync(query.Kind);
+        return await base.QueryAsync(query, cancellationToken);
+    }
+
+    private async Task HoldAsync(string kind)
+    {
+        if (!armed || !kinds.Contains(kind) || met.Task.IsCompleted)
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref waiting) >= together)
+        {
+            met.TrySetResult();
+        }
+
+        await Task.WhenAny(met.Task, Task.Delay(TimeSpan.FromSeconds(1)));
+        Interlocked.Decrement(ref waiting);
+    }
+}
