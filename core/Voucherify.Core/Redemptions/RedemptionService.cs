@@ -28,12 +28,15 @@ public sealed class RedemptionService(
 {
     public async Task<Redemption> RedeemAsync(Project project, string code, VoucherValidationRequest request, string requestId, CancellationToken cancellationToken)
     {
+        // The voucher is read while the customer and the order are: nothing it holds depends on them, and on Cosmos DB the
+        // read is a round trip. What the use takes is guarded by the write, not by this reading.
+        var voucherRead = vouchers.FindAsync(project, code, cancellationToken);
         await metadata.CheckAsync(project, "redemption", request.Metadata, cancellationToken);
         request = await customers.UpsertAsync(project, request, cancellationToken);
         var atomic = store as IAtomicDocumentWriter;
         (request, var newOrder) = await orders.UpsertAsync(project, request, deferNew: atomic is not null, cancellationToken);
         var context = RedemptionContext.From(request, clock.GetUtcNow(), newOrder);
-        var document = await vouchers.FindAsync(project, code, cancellationToken);
+        var document = await voucherRead;
         if (document is null)
         {
             await RecordFailureAsync(project, context, null, Failures.NotFound, cancellationToken);

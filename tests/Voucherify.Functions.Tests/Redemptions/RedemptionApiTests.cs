@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Voucherify.Core.Customers;
+using Voucherify.Core.Storage;
+using Voucherify.Core.Vouchers;
 using Voucherify.Functions.Tests.Support;
 
 namespace Voucherify.Functions.Tests.Redemptions;
@@ -299,5 +302,24 @@ public class RedemptionApiTests : HostedApiTest
 
         Assert.Equal(700, reply.Long("order.total_amount"));
         (await host.ClientSide.PostAsync($"/v1/redemptions/{reply.Str("id")}/rollback")).ExpectError(HttpStatusCode.Forbidden, "forbidden");
+    }
+
+    [Fact]
+    public async Task Redeem_reads_the_voucher_while_it_looks_the_customer_up()
+    {
+        await using var gated = await GatedReads.HostAsync(HostSettings, new HashSet<string> { VoucherKeys.Kind, CustomerKeys.SourceKind }, together: 2);
+        var gate = (GatedReads)gated.Service<IDocumentStore>();
+        await gated.Server.PostAsync("/v1/vouchers", Bodies.AmountVoucher("EARLY", 500, quantity: 1));
+        gate.Arm();
+        var body = Bodies.Order(3000);
+        body["customer"] = new JsonObject { ["source_id"] = "early-bird" };
+
+        var redeemed = (await gated.Server.PostAsync("/v1/vouchers/EARLY/redemption", body)).Expect(HttpStatusCode.OK);
+
+        Assert.True(gate.MetTogether);
+        Assert.Equal(2500, redeemed.Long("order.total_amount"));
+        Assert.Equal((await gated.Server.GetJsonAsync("/v1/customers/early-bird")).Str("id"), redeemed.Str("customer_id"));
+        Assert.Equal(1, (await gated.Server.GetJsonAsync("/v1/vouchers/EARLY")).Long("redemption.redeemed_quantity"));
+        (await gated.Server.PostAsync("/v1/vouchers/EARLY/redemption", body)).ExpectError(HttpStatusCode.BadRequest, "quantity_exceeded");
     }
 }

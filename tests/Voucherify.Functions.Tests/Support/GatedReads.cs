@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Voucherify.Core.Storage;
 
 namespace Voucherify.Functions.Tests.Support;
@@ -16,6 +17,14 @@ public sealed class GatedReads(IDocumentStore inner, IReadOnlySet<string> kinds,
     public bool MetTogether => met.Task.IsCompleted;
 
     public void Arm() => armed = true;
+
+    /// <summary>A dev host of its own whose store every service sees through a gate on <paramref name="kinds"/>.</summary>
+    public static async Task<ServiceHost> HostAsync(IDictionary<string, string>? settings, IReadOnlySet<string> kinds, int together) =>
+        await ServiceHost.StartAsync(settings: settings, services: services =>
+        {
+            var store = services.Last(service => service.ServiceType == typeof(IDocumentStore));
+            services.AddSingleton<IDocumentStore>(provider => new GatedReads((IDocumentStore)store.ImplementationFactory!(provider), kinds, together));
+        });
 
     public override async ValueTask<StoredDocument?> GetAsync(DocumentKey key, CancellationToken cancellationToken = default)
     {

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using Microsoft.Extensions.DependencyInjection;
 using Voucherify.Core.Campaigns;
 using Voucherify.Core.Customers;
 using Voucherify.Core.Json;
@@ -299,19 +298,14 @@ public class ValidationApiTests : HostedApiTest
     [Fact]
     public async Task Validate_asks_for_the_campaign_and_the_voucher_s_and_campaign_s_rules_at_once()
     {
-        GatedReads? gate = null;
-        await using var gated = await ServiceHost.StartAsync(settings: HostSettings, services: services =>
-        {
-            var store = services.Last(service => service.ServiceType == typeof(IDocumentStore));
-            services.AddSingleton<IDocumentStore>(provider =>
-                gate = new GatedReads((IDocumentStore)store.ImplementationFactory!(provider), new HashSet<string> { CampaignKeys.Kind, ValidationRuleKeys.AssignmentKind }, together: 3));
-        });
+        await using var gated = await GatedReads.HostAsync(HostSettings, new HashSet<string> { CampaignKeys.Kind, ValidationRuleKeys.AssignmentKind }, together: 3);
+        var gate = (GatedReads)gated.Service<IDocumentStore>();
         var campaign = (await gated.Server.PostAsync("/v1/campaigns", Bodies.Campaign("Gated", 1))).Expect(HttpStatusCode.OK).Str("id");
         var code = (await gated.Server.GetJsonAsync($"/v1/vouchers?campaign_id={campaign}")).Str("vouchers.0.code");
         var voucher = (await gated.Server.GetJsonAsync($"/v1/vouchers/{code}")).Str("id");
         await Catalog.AssignAsync(gated, await Catalog.RuleAsync(gated, """{"1": {"name": "order.amount", "conditions": {"$more_than_or_equal": [5000]}}}"""), "campaign", campaign);
         await Catalog.AssignAsync(gated, await Catalog.RuleAsync(gated, """{"1": {"name": "order.amount", "conditions": {"$less_than": [9000]}}}"""), "voucher", voucher);
-        gate!.Arm();
+        gate.Arm();
 
         var within = (await gated.Server.PostAsync($"/v1/vouchers/{code}/validate", Bodies.Order(6000))).Expect(HttpStatusCode.OK);
 
