@@ -16,9 +16,9 @@ namespace Voucherify.Core.Sourced;
 /// </summary>
 public sealed class SourceIdLookup(IDocumentStore store)
 {
-    // Past this many remembered source ids the memory starts over: one alias read each to fill it again, and no
-    // bookkeeping per hit to choose what to drop.
-    internal const int Capacity = 100_000;
+    // Past this many remembered source ids (~30 MB at most, the strings mostly shared with the documents read) the memory
+    // starts over: one alias read each to fill it again, and no bookkeeping per hit to choose what to drop.
+    private const int Capacity = 100_000;
 
     private readonly ConcurrentDictionary<(string Project, string Kind, string SourceId), (string Id, string ETag)> known = new();
     private int added;
@@ -37,7 +37,7 @@ public sealed class SourceIdLookup(IDocumentStore store)
         }
 
         var alias = await store.GetAsync(kind.ForSource(project, sourceId), cancellationToken);
-        if (alias is null || JsonText.Of(alias.ReadSharedTree(), "id") is not { } id)
+        if (TargetOf(alias) is not { } id)
         {
             known.TryRemove(name, out _);
             return null;
@@ -55,8 +55,8 @@ public sealed class SourceIdLookup(IDocumentStore store)
         return found;
     }
 
-    /// <summary>Source ids remembered now (for tests).</summary>
-    internal int Count => known.Count;
+    /// <summary>The id an alias names (its body is only read, so the shared tree serves).</summary>
+    internal static string? TargetOf(StoredDocument? alias) => alias is null ? null : JsonText.Of(alias.ReadSharedTree(), "id");
 
     private void Remember((string, string, string) name, (string, string) version)
     {

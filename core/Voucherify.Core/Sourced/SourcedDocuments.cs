@@ -70,7 +70,7 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
         }
 
         var alias = await store.GetAsync(kind.ForSource(project, sourceId), cancellationToken);
-        if (alias is not null && TargetOf(alias) == document.Key.Id)
+        if (alias is not null && SourceIdLookup.TargetOf(alias) == document.Key.Id)
         {
             try
             {
@@ -166,7 +166,7 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
         }
 
         var alias = await store.GetAsync(aliasKey, cancellationToken);
-        if (alias is not null && TargetOf(alias) is { } target && await store.GetAsync(kind.For(project, target), cancellationToken) is not null)
+        if (alias is not null && SourceIdLookup.TargetOf(alias) is { } target && await store.GetAsync(kind.For(project, target), cancellationToken) is not null)
         {
             return false;
         }
@@ -182,6 +182,4 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
             return false;
         }
     }
-
-    private static string? TargetOf(StoredDocument? alias) => alias is null ? null : JsonText.Of(alias.Body, "id");
 }
