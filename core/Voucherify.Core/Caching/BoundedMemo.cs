@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace Voucherify.Core.Caching;
 
 /// <summary>
@@ -10,24 +8,17 @@ namespace Voucherify.Core.Caching;
 public sealed class BoundedMemo<TKey, TValue>(int maxRemembered, Func<TKey, TValue> make)
     where TKey : notnull
 {
-    private readonly ConcurrentDictionary<TKey, TValue> made = new();
-    private int remembered;
+    private readonly BoundedMap<TKey, TValue> made = new(maxRemembered);
 
     public TValue Get(TKey key)
     {
-        if (made.TryGetValue(key, out var known))
+        if (made.TryGet(key, out var known))
         {
             return known;
         }
 
         var value = make(key);
-        if (Interlocked.Increment(ref remembered) > maxRemembered)
-        {
-            made.Clear();
-            Interlocked.Exchange(ref remembered, 0);
-        }
-
-        made.TryAdd(key, value);
+        made.Set(key, value);
         return value;
     }
 }

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using Voucherify.Core.Caching;
 using Voucherify.Core.Json;
 using Voucherify.Core.Projects;
 using Voucherify.Core.Storage;
@@ -16,18 +16,14 @@ namespace Voucherify.Core.Sourced;
 /// </summary>
 public sealed class SourceIdLookup(IDocumentStore store)
 {
-    // Past this many remembered source ids (~30 MB at most, the strings mostly shared with the documents read) the memory
-    // starts over: one alias read each to fill it again, and no bookkeeping per hit to choose what to drop.
-    private const int Capacity = 100_000;
-
-    private readonly ConcurrentDictionary<(string Project, string Kind, string SourceId), (string Id, string ETag)> known = new();
-    private int added;
+    // Up to 100,000 source ids: ~30 MB at most, the strings mostly shared with the documents read.
+    private readonly BoundedMap<(string Project, string Kind, string SourceId), (string Id, string ETag)> known = new(100_000);
 
     public async ValueTask<StoredDocument?> FindAsync(Project project, SourcedKind kind, string sourceId, CancellationToken cancellationToken)
     {
         var name = (project.Id, kind.ResourceType, sourceId);
         StoredDocument? remembered = null;
-        if (known.TryGetValue(name, out var last))
+        if (known.TryGet(name, out var last))
         {
             remembered = await store.GetAsync(kind.For(project, last.Id), cancellationToken);
             if (remembered?.ETag == last.ETag)
@@ -39,7 +35,7 @@ public sealed class SourceIdLookup(IDocumentStore store)
         var alias = await store.GetAsync(kind.ForSource(project, sourceId), cancellationToken);
         if (TargetOf(alias) is not { } id)
         {
-            known.TryRemove(name, out _);
+            known.Remove(name);
             return null;
         }
 
@@ -47,25 +43,14 @@ public sealed class SourceIdLookup(IDocumentStore store)
         var found = remembered?.Key.Id == id ? remembered : await store.GetAsync(kind.For(project, id), cancellationToken);
         if (found is null)
         {
-            known.TryRemove(name, out _);
+            known.Remove(name);
             return null;
         }
 
-        Remember(name, (id, found.ETag));
+        known.Set(name, (id, found.ETag));
         return found;
     }
 
     /// <summary>The id an alias names (its body is only read, so the shared tree serves).</summary>
     internal static string? TargetOf(StoredDocument? alias) => alias is null ? null : JsonText.Of(alias.ReadSharedTree(), "id");
-
-    private void Remember((string, string, string) name, (string, string) version)
-    {
-        if (Interlocked.Increment(ref added) > Capacity)
-        {
-            known.Clear();
-            Interlocked.Exchange(ref added, 1);
-        }
-
-        known[name] = version;
-    }
 }
