@@ -12,6 +12,8 @@
 #   HALF_TARGET=1500 runs the half-load runs at that rate instead of half of what each scenario reached, so two builds
 #           or settings compared run at the same rate (bench/README.md, "Comparing two builds")
 #   HOST_ARGS="--Voucherify:ChangeFeed:PollInterval=01:00:00" extra arguments of the dev host (settings to compare)
+#   PACE_FIXED=1 the half-load runs' connections wait exactly PACE_MS after each answer, in step, as before the
+#           twenty-sixth session (default: waits drawn at random with that mean; bench/wrk/common.lua)
 set -euo pipefail
 
 codes=${1:-100000}
@@ -152,7 +154,7 @@ run() { # name script
   echo "$result cpu_ms=$(echo "scale=3; ($(cpu_ticks) - $before) * 1000 / $ticks_per_second / $requests" | bc) $io" | sed "s/^RESULT/$name/"
 }
 
-# Latency at half the maximum load: each connection waits PACE_MS after every answer, so the rate is about
+# Latency at half the maximum load: each connection waits PACE_MS on average after every answer, so the rate is about
 # connections / (PACE_MS + latency). A short probe finds the connections that give half the rate the scenario reached
 # flat out; the measured run uses them. Its cpu_ms is left out: it is the same work as at full load.
 pace_ms=10
@@ -228,7 +230,8 @@ awk -v ceiling="$ceiling" '{
   printf "%-18s %10.0f %9.2f %9.2f %9.2f %7d %9.2f %8.3f %8d %6d\n", $1, v["rps"], v["p50"], v["p99"], v["p999"], v["errors"], (ceiling > 0 ? v["rps"] / ceiling : 0), v["cpu_ms"], v["io_ms"], v["reads"]
 }' "$results"
 if [ -s "$halves" ]; then
-  printf '\nAt half the maximum load (wrk -t2, each connection waiting %d ms after every answer):\n' "$pace_ms"
+  if [ "${PACE_FIXED:-0}" = 1 ]; then pacing="waiting %d ms after every answer, in step"; else pacing="waiting a random time after every answer, %d ms on average"; fi
+  printf "\nAt half the maximum load (wrk -t2, each connection $pacing):\n" "$pace_ms"
   printf '%-18s %10s %10s %9s %9s %9s %7s %8s %6s\n' scenario "target/s" "req/s" "p50 ms" "p99 ms" "p99.9 ms" errors "io stall" reads
   awk '{
     for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }

@@ -44,12 +44,24 @@ function common.done(summary, latency, requests)
     errors, summary.requests))
 end
 
--- A wait after each answer before the connection sends again (PACE_MS, whole milliseconds as wrk takes them): with
--- few enough connections this holds the load at a rate below the maximum, for latency at half load. Left undefined
--- without it, since wrk then puts every request through a timer.
+-- A wait after each answer before the connection sends again (PACE_MS on average, whole milliseconds as wrk takes
+-- them): with few enough connections this holds the load at a rate below the maximum, for latency at half load. Left
+-- undefined without it, since wrk then puts every request through a timer.
+--
+-- The waits are drawn at random (exponential, as the time between independent shoppers' requests is), so connections
+-- send independently. A fixed wait kept them in step: the connections answered in one burst all sent again 10 ms later
+-- in the next, and the latency measured how long the host took to drain a burst of ~N requests, not the tail at a
+-- rate (same host and connections: p99 5.0-6.7 ms in step, 2.1-2.8 with waits spread; bench/README.md, twenty-sixth
+-- session). PACE_FIXED=1 keeps the fixed wait, to compare with figures measured before.
 local pace = tonumber(os.getenv("PACE_MS") or "0")
 if pace > 0 then
-  common.delay = function() return pace end
+  if os.getenv("PACE_FIXED") == "1" then
+    common.delay = function() return pace end
+  else
+    -- Each thread has its own Lua state; a table's address tells them apart, so they draw different waits.
+    math.randomseed(os.time() + tonumber(tostring({}):match("0x(%x+)"), 16) % 1000003)
+    common.delay = function() return math.floor(-pace * math.log(1 - math.random()) + 0.5) end
+  end
 end
 
 return common
