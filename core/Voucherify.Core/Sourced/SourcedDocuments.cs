@@ -20,13 +20,10 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
     private const int MaxAttempts = 8;
 
     public async Task<StoredDocument?> FindAsync(Project project, SourcedKind kind, string idOrSource, CancellationToken cancellationToken) =>
-        await store.GetAsync(kind.For(project, idOrSource), cancellationToken) ?? await FindBySourceAsync(project, kind, idOrSource, cancellationToken);
+        await store.GetAsync(kind.For(project, idOrSource), cancellationToken) ?? await sources.FindAsync(project, kind, idOrSource, cancellationToken);
 
     public async Task<StoredDocument> GetAsync(Project project, SourcedKind kind, string idOrSource, CancellationToken cancellationToken) =>
         await FindAsync(project, kind, idOrSource, cancellationToken) ?? throw Problems.NotFound(kind.ResourceType, idOrSource);
-
-    public async Task<StoredDocument?> FindBySourceAsync(Project project, SourcedKind kind, string sourceId, CancellationToken cancellationToken) =>
-        await sources.FindAsync(project, kind, sourceId, cancellationToken);
 
     /// <summary>
     /// POST upsert: an object with this id (else this source_id) is updated through <paramref name="shape"/>; otherwise
@@ -41,7 +38,7 @@ public sealed class SourcedDocuments(IDocumentStore store, MetadataValidator met
         {
             var existing = id is not null
                 ? await store.GetAsync(kind.For(project, id), cancellationToken)
-                : sourceId is not null ? await FindBySourceAsync(project, kind, sourceId, cancellationToken) : null;
+                : sourceId is not null ? await sources.FindAsync(project, kind, sourceId, cancellationToken) : null;
             if (existing is not null)
             {
                 return await ReplaceAsync(project, kind, existing, shape, cancellationToken);
