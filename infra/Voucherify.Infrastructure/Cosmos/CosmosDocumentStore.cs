@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -29,6 +30,8 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
 
     // Cosmos DB's limit on the operations of one patch.
     private const int MaxPatchOperations = 10;
+
+    private static readonly SearchValues<char> EscapedInIds = SearchValues.Create("/\\?#%~");
 
     private readonly CosmosStoreOptions options;
     private readonly TimeProvider clock;
@@ -373,10 +376,20 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         return new DocumentChange(sequence, stored.Key, change, stored.Body, stored.ETag, stored.UpdatedAt);
     }
 
-    /// <summary>Cosmos ids cannot hold '/', '\', '?' or '#'; those (and '%', the escape) are percent-encoded.</summary>
+    /// <summary>
+    /// Cosmos ids cannot hold '/', '\', '?' or '#', and point operations on ids holding '%' fail: the SDK puts the id
+    /// into the request's path unescaped, and the gateway (and the local server) decode it. Those characters, and '~',
+    /// the escape, are written as '~' and two hex digits, which no URL changes. So are the dots of an id "." or "..",
+    /// which the request's URL would resolve as a path segment (the container, not the document).
+    /// </summary>
     private static string CosmosId(string id)
     {
-        if (id.AsSpan().IndexOfAny("/\\?#%") < 0)
+        if (id is "." or "..")
+        {
+            return id.Replace(".", "~2E", StringComparison.Ordinal);
+        }
+
+        if (id.AsSpan().IndexOfAny(EscapedInIds) < 0)
         {
             return id;
         }
@@ -384,7 +397,14 @@ public sealed class CosmosDocumentStore : IDocumentStore, IDisposable
         var builder = new StringBuilder(id.Length + 8);
         foreach (var character in id)
         {
-            builder.Append(character is '/' or '\\' or '?' or '#' or '%' ? $"%{(int)character:X2}" : character.ToString());
+            if (EscapedInIds.Contains(character))
+            {
+                builder.Append('~').Append(((int)character).ToString("X2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                builder.Append(character);
+            }
         }
 
         return builder.ToString();

@@ -203,6 +203,61 @@ public abstract partial class DocumentStoreContract
         Assert.False(await Store.DeleteAsync(Key("nope"), "some-etag"));
     }
 
+    /// <summary>
+    /// Ids and partitions come from callers (codes, source ids, Idempotency-Keys): every character a URL or Cosmos DB
+    /// treats specially must reach the same document through every point operation, and no two ids may meet.
+    /// </summary>
+    [Theory]
+    [InlineData("a/b")]
+    [InlineData("a\\b")]
+    [InlineData("a?b")]
+    [InlineData("a#b")]
+    [InlineData("a%b")]
+    [InlineData("a%2Fb")]
+    [InlineData("a~b")]
+    [InlineData("a~2Fb")]
+    [InlineData("a b+c&d=e")]
+    [InlineData("..")]
+    [InlineData(".")]
+    [InlineData("ü🎉名")]
+    public async Task Ids_and_partitions_with_any_character_reach_their_own_document_through_every_operation(string awkward)
+    {
+        var key = Key(awkward, partition: awkward);
+        var plain = Key("a-b", partition: awkward);
+        await Store.CreateAsync(new NewDocument(plain, Json("""{"owner":"plain"}""")));
+
+        var created = await Store.CreateAsync(new NewDocument(key, Json("""{"n":1}""")));
+        await Assert.ThrowsAsync<DocumentConflictException>(() => Store.CreateAsync(new NewDocument(key, Json("{}"))));
+        Assert.Equal(created.ETag, (await Store.GetAsync(key))!.ETag);
+        var replaced = await Store.ReplaceAsync(new NewDocument(key, Json("""{"n":2}""")), created.ETag);
+        Assert.Equal(PatchOutcome.Applied, (await Store.PatchAsync(key, [PatchOperation.Increment("n", 1)])).Outcome);
+        Assert.Equal(3, (await Store.GetAsync(key))!.Body["n"]!.GetValue<long>());
+        var ids = (await QueryAllAsync(Query() with { PartitionKey = awkward })).Select(d => d.Key.Id);
+        Assert.Equal(new[] { awkward, "a-b" }.Order(StringComparer.Ordinal), ids.Order(StringComparer.Ordinal));
+
+        Assert.NotNull(replaced);
+        Assert.True(await Store.DeleteAsync(key));
+        Assert.Null(await Store.GetAsync(key));
+        AssertBody("""{"owner":"plain"}""", (await Store.GetAsync(plain))!.Body);
+    }
+
+    [Fact]
+    public async Task Ids_that_differ_only_in_characters_a_store_escapes_stay_apart()
+    {
+        string[] ids = ["a/b", "a%2Fb", "a~2Fb", "a%252Fb", "a~7E2Fb", "a%b", "a~b", "a%25b", "a~25b", "..", "~2E~2E", ".", "~2E"];
+        foreach (var id in ids)
+        {
+            await Store.CreateAsync(new NewDocument(Key(id), new JsonObject { ["id"] = id }));
+        }
+
+        foreach (var id in ids)
+        {
+            Assert.Equal(id, (await Store.GetAsync(Key(id)))!.Body["id"]!.GetValue<string>());
+        }
+
+        Assert.Equal(ids.Order(StringComparer.Ordinal), (await QueryAllAsync(Query())).Select(d => d.Key.Id).Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public async Task A_deleted_document_can_be_created_again_as_new()
     {
