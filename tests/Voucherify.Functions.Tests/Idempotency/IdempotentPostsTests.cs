@@ -1,8 +1,6 @@
 using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using Voucherify.DevHost;
-using Voucherify.Functions.Http;
 using Voucherify.Functions.Tests.Support;
 using Xunit.Abstractions;
 
@@ -31,11 +29,11 @@ public class IdempotentPostsTests(ITestOutputHelper output) : HostedApiTest
             var body = RouteTable.IsClientSide(route.Route) ? Bodies.Order(1000).ToJsonString() : "{}";
             var key = $"every-post-{tried}";
 
-            var first = await PostAsync(client, path, body, key);
+            var first = await client.PostAsync(path, body, key);
             served += first.Status is >= HttpStatusCode.OK and < HttpStatusCode.MultipleChoices ? 1 : 0;
             await SettleAsync(first);
             var before = await StateAsync(store);
-            var retry = await PostAsync(client, path, body, key);
+            var retry = await client.PostAsync(path, body, key);
             var after = await StateAsync(store);
 
             if ((int)first.Status >= 500)
@@ -86,9 +84,9 @@ public class IdempotentPostsTests(ITestOutputHelper output) : HostedApiTest
 
         foreach (var (path, body) in requests)
         {
-            var first = (await PostAsync(host.Server, path, body, $"retried {path}")).Expect(HttpStatusCode.OK);
+            var first = (await host.Server.PostAsync(path, body, $"retried {path}")).Expect(HttpStatusCode.OK);
             var once = await StateAsync(store);
-            var retry = await PostAsync(host.Server, path, body, $"retried {path}");
+            var retry = await host.Server.PostAsync(path, body, $"retried {path}");
 
             Assert.True(Replayed(retry), $"POST {path} was not replayed: {retry.Text}");
             Assert.Equal(first.Text, retry.Text);
@@ -98,7 +96,7 @@ public class IdempotentPostsTests(ITestOutputHelper output) : HostedApiTest
         foreach (var (path, body) in requests)
         {
             var once = await StateAsync(store);
-            var again = await PostAsync(host.Server, path, body, key: null);
+            var again = await host.Server.PostAsync(path, body);
 
             Assert.False(Replayed(again));
             Assert.True(again.Status != HttpStatusCode.OK || once != await StateAsync(store), $"POST {path} sent again without a key neither failed nor changed the store");
@@ -118,18 +116,5 @@ public class IdempotentPostsTests(ITestOutputHelper output) : HostedApiTest
         {
             await host.Server.WaitForAsync(action);
         }
-    }
-
-    private static async Task<Reply> PostAsync(HttpClient client, string path, string body, string? key)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        if (key is not null)
-        {
-            request.Headers.Add(IdempotentRequests.Header, key);
-        }
-
-        using var response = await client.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        return new Reply(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), text, response.Headers);
     }
 }

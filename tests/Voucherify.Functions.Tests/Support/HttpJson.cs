@@ -6,7 +6,9 @@ namespace Voucherify.Functions.Tests.Support;
 /// <summary>JSON over HTTP for tests: send a body, get the status and the parsed answer.</summary>
 public static class HttpJson
 {
-    public static Task<Reply> PostAsync(this HttpClient client, string path, object? body = null) => SendAsync(client, HttpMethod.Post, path, body);
+    /// <param name="idempotencyKey">Sent as the Idempotency-Key header when given.</param>
+    public static Task<Reply> PostAsync(this HttpClient client, string path, object? body = null, string? idempotencyKey = null) =>
+        SendAsync(client, HttpMethod.Post, path, body, idempotencyKey);
 
     public static Task<Reply> PutAsync(this HttpClient client, string path, object body) => SendAsync(client, HttpMethod.Put, path, body);
 
@@ -14,9 +16,14 @@ public static class HttpJson
 
     public static Task<Reply> DeleteJsonAsync(this HttpClient client, string path) => SendAsync(client, HttpMethod.Delete, path, null);
 
-    public static async Task<Reply> SendRawAsync(this HttpClient client, HttpMethod method, string path, string? raw, string contentType = "application/json")
+    public static async Task<Reply> SendRawAsync(this HttpClient client, HttpMethod method, string path, string? raw, string contentType = "application/json", string? idempotencyKey = null)
     {
         using var request = new HttpRequestMessage(method, path);
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
         if (raw is not null)
         {
             request.Content = new StringContent(raw, Encoding.UTF8);
@@ -28,7 +35,7 @@ public static class HttpJson
         return new Reply(response.StatusCode, text.Length == 0 ? null : JsonNode.Parse(text), text, response.Headers);
     }
 
-    private static Task<Reply> SendAsync(HttpClient client, HttpMethod method, string path, object? body)
+    private static Task<Reply> SendAsync(HttpClient client, HttpMethod method, string path, object? body, string? idempotencyKey = null)
     {
         var raw = body switch
         {
@@ -37,6 +44,6 @@ public static class HttpJson
             JsonNode node => node.ToJsonString(),
             _ => System.Text.Json.JsonSerializer.Serialize(body),
         };
-        return client.SendRawAsync(method, path, raw);
+        return client.SendRawAsync(method, path, raw, idempotencyKey: idempotencyKey);
     }
 }
